@@ -1,0 +1,17 @@
+// The errors both storage backends raise, so callers handle them the same way.
+import { AppError } from '@/lib/errors';
+
+export function notFound(key: string, cause?: unknown): AppError {
+  return new AppError('NOT_FOUND', `No stored object '${key}'`, { cause });
+}
+
+/** Wraps a backend failure; its cause keeps the details for the log. */
+export function storageError(message: string, cause: unknown): AppError {
+  if (cause instanceof AppError) return cause;
+  return new AppError('STORAGE_UNAVAILABLE', `${message}: storage is unavailable.`, { cause });
+}
+
+/** Sort order of listings: by key, in code-unit order (as S3 lists). */
+export function byKey(a: { key: string }, b: { key: string }): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
