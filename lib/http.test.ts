@@ -1,0 +1,64 @@
+/** @jest-environment node */
+import { AppError } from './errors';
+import { apiRoute, json, parseInput } from './http';
+import { z } from 'zod';
+
+const request = new Request('http://127.0.0.1/api/thing', { method: 'POST' });
+
+describe('apiRoute', () => {
+  it('answers an AppError with its status, code, message and fields', async () => {
+    const route = apiRoute(async () => {
+      throw new AppError('CONFLICT', 'Name taken.', { fields: { name: 'Choose another name.' } });
+    });
+
+    const response = await route(request, undefined);
+    expect(response.status).toBe(409);
+    expect(await response.json()).toEqual({
+      error: { code: 'CONFLICT', message: 'Name taken.', fields: { name: 'Choose another name.' } },
+    });
+  });
+
+  it('answers any other error with a generic 500 and logs the cause, never the stack', async () => {
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const route = apiRoute(async () => {
+      throw new Error('connection refused at db.internal:5432');
+    });
+
+    const response = await route(request, undefined);
+    const text = await response.text();
+    const logged = stderr.mock.calls.map((call) => String(call[0])).join('');
+    stderr.mockRestore();
+
+    expect(response.status).toBe(500);
+    expect(text).not.toContain('db.internal');
+    expect(text).not.toContain('at ');
+    expect(JSON.parse(text).error.code).toBe('INTERNAL');
+    expect(logged).toContain('connection refused at db.internal:5432');
+    expect(logged).toContain('/api/thing');
+  });
+});
+
+describe('json', () => {
+  it('sends JSON that no cache may keep', async () => {
+    const response = json({ a: 1 }, { status: 201 });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual({ a: 1 });
+  });
+});
+
+describe('parseInput', () => {
+  it('names every bad field with its first message', () => {
+    const schema = z.object({ a: z.number({ error: 'a must be a number' }), b: z.string() });
+    const error = (() => {
+      try {
+        parseInput(schema, { a: 'x', b: 'ok' });
+      } catch (e) {
+        return e as AppError;
+      }
+    })();
+    expect(error?.status).toBe(400);
+    expect(error?.fields).toEqual({ a: 'a must be a number' });
+  });
+});

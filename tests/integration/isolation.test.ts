@@ -1,0 +1,194 @@
+/** @jest-environment node */
+// Private workspaces: every API route answers 401 without a session and 404 for another user's
+// resource, and the data-access layer never returns, changes or deletes another user's rows.
+import { GET as getDatasetRoute } from '@/app/api/datasets/[id]/route';
+import { GET as listDatasetsRoute } from '@/app/api/datasets/route';
+import { GET as getModelRoute } from '@/app/api/models/[id]/route';
+import { GET as listModelsRoute } from '@/app/api/models/route';
+import {
+  createDataset,
+  createModel,
+  deleteDataset,
+  deleteModel,
+  getDataset,
+  getJob,
+  getModel,
+  listDatasets,
+  listJobs,
+  listModels,
+  updateDataset,
+  updateModel,
+  type Dataset,
+  type Model,
+} from '@/lib/access';
+import type { SessionUser } from '@/lib/auth/session';
+import { jobs } from '@/db/schema';
+import { getDb } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { useTestDatabase } from '../helpers/db';
+import { createTestUser, sessionCookie } from '../helpers/session';
+
+useTestDatabase();
+
+let alice: SessionUser;
+let bob: SessionUser;
+let aliceDataset: Dataset;
+let aliceModel: Model;
+
+beforeAll(async () => {
+  alice = await createTestUser({ name: 'Alice' });
+  bob = await createTestUser({ name: 'Bob' });
+  aliceDataset = await createDataset(alice.id, { name: 'houses.csv', storageKey: 'k/houses.csv' });
+  aliceModel = await createModel(alice.id, {
+    name: 'price model',
+    status: 'COMPLETED',
+    datasetId: aliceDataset.id,
+  });
+  await createDataset(bob.id, { name: 'bob.csv', storageKey: 'k/bob.csv' });
+});
+
+const missingId = '00000000-0000-4000-8000-000000000000';
+
+describe('the data-access layer', () => {
+  it('gives each owner their own rows and null for the other owner’s', async () => {
+    expect(await getDataset(alice.id, aliceDataset.id)).toEqual(aliceDataset);
+    expect(await getDataset(bob.id, aliceDataset.id)).toBeNull();
+    expect(await getModel(alice.id, aliceModel.id)).toEqual(aliceModel);
+    expect(await getModel(bob.id, aliceModel.id)).toBeNull();
+  });
+
+  it('lists only the owner’s rows', async () => {
+    expect((await listDatasets(alice.id)).map((d) => d.name)).toEqual(['houses.csv']);
+    expect((await listDatasets(bob.id)).map((d) => d.name)).toEqual(['bob.csv']);
+    expect(await listModels(bob.id)).toEqual([]);
+  });
+
+  it('neither updates nor deletes another owner’s rows', async () => {
+    expect(await updateDataset(bob.id, aliceDataset.id, { name: 'stolen' })).toBeNull();
+    expect(await updateModel(bob.id, aliceModel.id, { name: 'stolen' })).toBeNull();
+    expect(await deleteDataset(bob.id, aliceDataset.id)).toBeNull();
+    expect(await deleteModel(bob.id, aliceModel.id)).toBeNull();
+
+    expect(await getDataset(alice.id, aliceDataset.id)).toEqual(aliceDataset);
+    expect(await getModel(alice.id, aliceModel.id)).toEqual(aliceModel);
+  });
+
+  it('updates and deletes the owner’s own rows', async () => {
+    const dataset = await createDataset(bob.id, { name: 'temp.csv', storageKey: 'k/temp.csv' });
+
+    expect(await updateDataset(bob.id, dataset.id, { name: 'renamed.csv' })).toMatchObject({
+      name: 'renamed.csv',
+    });
+    expect(await deleteDataset(bob.id, dataset.id)).toMatchObject({ id: dataset.id });
+    expect(await getDataset(bob.id, dataset.id)).toBeNull();
+  });
+
+  it('refuses to attach a model to another owner’s dataset', async () => {
+    const error = await createModel(bob.id, {
+      name: 'sneaky',
+      status: 'TRAINING',
+      datasetId: aliceDataset.id,
+    }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(404);
+    expect((error as AppError).fields).toEqual({ datasetId: 'No such dataset.' });
+    expect(await listModels(bob.id)).toEqual([]);
+  });
+
+  it('treats ids that are not UUIDs as missing rather than failing', async () => {
+    expect(await getDataset(alice.id, 'not-a-uuid')).toBeNull();
+    expect(await getModel(alice.id, "1' OR '1'='1")).toBeNull();
+    expect(await listDatasets('not-a-uuid')).toEqual([]);
+  });
+
+  it('shows jobs only to their owner', async () => {
+    const [job] = await getDb()
+      .insert(jobs)
+      .values({ ownerId: alice.id, kind: 'test' })
+      .returning();
+
+    expect(await getJob(alice.id, job.id)).toMatchObject({ id: job.id, kind: 'test' });
+    expect(await getJob(bob.id, job.id)).toBeNull();
+    expect((await listJobs(alice.id)).map((j) => j.id)).toEqual([job.id]);
+    expect(await listJobs(bob.id)).toEqual([]);
+  });
+});
+
+type Handler = (
+  request: Request,
+  context: { params: Promise<{ id: string }> },
+) => Promise<Response>;
+
+/** Every API route on an owned resource: how to call it for a given id. */
+const itemRoutes: { name: string; handler: Handler; path: string; id: () => string }[] = [
+  {
+    name: 'GET /api/datasets/:id',
+    handler: getDatasetRoute,
+    path: 'datasets',
+    id: () => aliceDataset.id,
+  },
+  { name: 'GET /api/models/:id', handler: getModelRoute, path: 'models', id: () => aliceModel.id },
+];
+const listRoutes: {
+  name: string;
+  handler: (request: Request) => Promise<Response>;
+  key: string;
+}[] = [
+  { name: 'GET /api/datasets', handler: (r) => listDatasetsRoute(r, undefined), key: 'datasets' },
+  { name: 'GET /api/models', handler: (r) => listModelsRoute(r, undefined), key: 'models' },
+];
+
+async function call(handler: Handler, path: string, id: string, user?: SessionUser) {
+  const headers = user ? { cookie: await sessionCookie(user) } : undefined;
+  const request = new Request(`http://127.0.0.1:3000/api/${path}/${id}`, { headers });
+  const response = await handler(request, { params: Promise.resolve({ id }) });
+  return { status: response.status, body: await response.json() };
+}
+
+describe.each(itemRoutes)('$name', ({ handler, path, id }) => {
+  it('answers 401 as JSON without a session', async () => {
+    const { status, body } = await call(handler, path, id());
+    expect(status).toBe(401);
+    expect(body.error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers 404 for another user’s resource, without any of its data', async () => {
+    const { status, body } = await call(handler, path, id(), bob);
+    expect(status).toBe(404);
+    expect(JSON.stringify(body)).not.toContain(id());
+  });
+
+  it('answers 404 for a missing or malformed id', async () => {
+    expect((await call(handler, path, missingId, alice)).status).toBe(404);
+    expect((await call(handler, path, 'nonsense', alice)).status).toBe(404);
+  });
+
+  it('answers 200 with the resource for its owner', async () => {
+    const { status, body } = await call(handler, path, id(), alice);
+    expect(status).toBe(200);
+    expect(JSON.stringify(body)).toContain(id());
+  });
+});
+
+describe.each(listRoutes)('$name', ({ handler, key }) => {
+  const request = async (user?: SessionUser) =>
+    new Request('http://127.0.0.1:3000/api/x', {
+      headers: user ? { cookie: await sessionCookie(user) } : undefined,
+    });
+
+  it('answers 401 as JSON without a session', async () => {
+    const response = await handler(await request());
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('lists only the session user’s rows', async () => {
+    const aliceRows = (await (await handler(await request(alice))).json())[key];
+    const bobRows = (await (await handler(await request(bob))).json())[key];
+
+    expect(aliceRows.length).toBeGreaterThan(0);
+    expect(aliceRows.every((row: { ownerId: string }) => row.ownerId === alice.id)).toBe(true);
+    expect(bobRows.every((row: { ownerId: string }) => row.ownerId === bob.id)).toBe(true);
+  });
+});
