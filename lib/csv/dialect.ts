@@ -1,0 +1,61 @@
+// Dialect detection from the first part of a file: record terminator and field delimiter.
+import Papa from 'papaparse';
+
+/** Delimiters the reader recognises, in order of preference when two fit equally well. */
+export const DELIMITERS = [',', '\t', ';', '|'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+export type Newline = '\r\n' | '\n' | '\r';
+
+/**
+ * The record terminator used outside quoted fields, by majority. Papaparse guesses from the first
+ * line break anywhere, so a bare LF inside a quoted cell of a CRLF file breaks it (case 03).
+ */
+export function detectNewline(sample: string): Newline {
+  const counts = { '\r\n': 0, '\n': 0, '\r': 0 };
+  let quoted = false;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 34)
+      quoted = !quoted; // a doubled quote toggles twice, so it cancels out
+    else if (quoted) continue;
+    else if (c === 13 && sample.charCodeAt(i + 1) === 10) (counts['\r\n']++, i++);
+    else if (c === 10) counts['\n']++;
+    else if (c === 13 && i + 1 < sample.length) counts['\r']++;
+  }
+  if (counts['\r\n'] >= counts['\n'] && counts['\r\n'] >= counts['\r'] && counts['\r\n'] > 0) {
+    return '\r\n';
+  }
+  return counts['\r'] > counts['\n'] ? '\r' : '\n';
+}
+
+/**
+ * The delimiter whose split gives the header more than one field and the most rows with the
+ * header's field count. When none splits the header, the file has one column and ',' is returned
+ * (a sniffer that insists on finding a delimiter fails on such files, case 01).
+ */
+export function detectDelimiter(sample: string, newline: Newline, complete: boolean): Delimiter {
+  let best: { delimiter: Delimiter; score: number } | undefined;
+  for (const delimiter of DELIMITERS) {
+    const score = consistency(sample, newline, delimiter, complete);
+    if (score !== undefined && (!best || score > best.score)) best = { delimiter, score };
+  }
+  return best?.delimiter ?? ',';
+}
+
+/** Share of sample rows with as many fields as the header; undefined when the header is one field. */
+function consistency(
+  sample: string,
+  newline: Newline,
+  delimiter: Delimiter,
+  complete: boolean,
+): number | undefined {
+  const rows = Papa.parse<string[]>(sample, { delimiter, newline, quoteChar: '"' }).data;
+  // The sample may end inside a row; drop it unless the sample is the whole file.
+  if (!complete && rows.length > 1) rows.pop();
+  const filled = rows.filter((row) => row.length > 1 || row[0].trim() !== '');
+  if (filled.length === 0 || filled[0].length < 2) return undefined;
+  const width = filled[0].length;
+  const data = filled.slice(1);
+  if (data.length === 0) return 1;
+  return data.filter((row) => row.length === width).length / data.length;
+}

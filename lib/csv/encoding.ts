@@ -1,0 +1,105 @@
+// Byte-level checks and decoding: refuse binary files, read UTF-8 strictly, fall back to Latin-1.
+import { CsvError } from './errors';
+
+/** The encodings the reader produces; 'latin1' is decoded as Windows-1252, its common superset. */
+export type CsvEncoding = 'utf-8' | 'latin1';
+
+/** Throws NOT_TEXT when the leading bytes hold a NUL (binary files and UTF-16 both do). */
+export function assertTextSample(sample: Uint8Array): void {
+  const nul = sample.indexOf(0);
+  if (nul === -1) return;
+  const utf16 =
+    (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
+  const hint = utf16 ? ' It looks like UTF-16; save it as UTF-8.' : '';
+  throw new CsvError(
+    'NOT_TEXT',
+    `not a text CSV file: it contains a NUL byte at byte ${nul}.${hint}`,
+  );
+}
+
+/**
+ * Returns a function decoding successive chunks of one file. UTF-8 is decoded strictly (invalid
+ * bytes throw TypeError) because silently replacing them with U+FFFD loses data; the BOM is dropped.
+ */
+export function createDecoder(encoding: CsvEncoding): (chunk?: Uint8Array) => string {
+  // WHATWG maps the 'latin1' label to windows-1252, which Excel on Windows writes.
+  const decoder = new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'windows-1252', {
+    fatal: encoding === 'utf-8',
+  });
+  return (chunk) => (chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode());
+}
+
+/** Decodes a whole buffer: UTF-8 when valid (or when forced), otherwise Windows-1252. */
+export function decodeAll(
+  bytes: Uint8Array,
+  forced?: CsvEncoding,
+): { text: string; encoding: CsvEncoding; invalidAt?: number } {
+  try {
+    return { text: decodeWith(bytes, forced ?? 'utf-8'), encoding: forced ?? 'utf-8' };
+  } catch (cause) {
+    // Some invalid sequences (surrogates, overlongs) pass the quick scan; then point at byte 0.
+    const invalidAt = Math.max(0, findInvalidUtf8(bytes));
+    if (forced) throw invalidUtf8Error(bytes, invalidAt, cause);
+    return { text: decodeWith(bytes, 'latin1'), encoding: 'latin1', invalidAt };
+  }
+}
+
+function decodeWith(bytes: Uint8Array, encoding: CsvEncoding): string {
+  const decode = createDecoder(encoding);
+  return decode(bytes) + decode();
+}
+
+/** INVALID_ENCODING for a file the caller declared UTF-8. */
+export function invalidUtf8Error(bytes: Uint8Array, offset: number, cause?: unknown): CsvError {
+  const line = lineOfByte(bytes, offset);
+  const hex = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  return new CsvError(
+    'INVALID_ENCODING',
+    `file is not valid UTF-8 (byte 0x${hex} on line ${line}); save it as UTF-8 or choose Latin-1`,
+    { line, cause },
+  );
+}
+
+/**
+ * Offset of the first byte that breaks UTF-8, or -1. Used to tell the user where the file stopped
+ * being UTF-8; TextDecoder only says that it did.
+ */
+export function findInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const need =
+      b < 0x80
+        ? 0
+        : b >= 0xc2 && b <= 0xdf
+          ? 1
+          : b >= 0xe0 && b <= 0xef
+            ? 2
+            : b >= 0xf0 && b <= 0xf4
+              ? 3
+              : -1;
+    if (need === -1) return i;
+    for (let k = 1; k <= need; k++) {
+      // A sequence cut by the end of the buffer counts as invalid only at the real end of file.
+      if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** 1-based line holding byte `offset` (counts LF bytes before it). */
+export function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = bytes.indexOf(10); i !== -1 && i < offset; i = bytes.indexOf(10, i + 1)) line++;
+  return line;
+}
+
+/** The warning text for a file read as Latin-1 because byte `offset` broke UTF-8. */
+export function latin1Message(bytes: Uint8Array, offset: number, line: number): string {
+  const hex = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  return (
+    `file is not valid UTF-8 (byte 0x${hex} on line ${line}); ` +
+    'read it as Latin-1 (Windows-1252). Save it as UTF-8 if characters look wrong.'
+  );
+}

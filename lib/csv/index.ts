@@ -1,0 +1,7 @@
+// The CSV reading library used by dataset upload, the AutoML command line and prediction files.
+export { CsvError, type CsvErrorCode } from './errors';
+export { csvOptionsSchema, type CsvOptions } from './options';
+export { parseCsv } from './parse';
+export { readCsvFile } from './read-file';
+export { toCsvText, csvTextChunks } from './write';
+export type { CsvColumn, CsvColumnKind, CsvReadResult, CsvWarning } from './types';

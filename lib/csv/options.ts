@@ -1,0 +1,65 @@
+// Options of the CSV reader: one schema with defaults, limits and what each field means.
+import { z } from 'zod';
+
+/** Options accepted by `parseCsv` and `readCsvFile`; every field is optional. */
+export const csvOptionsSchema = z.object({
+  delimiter: z
+    .enum([',', ';', '\t', '|'])
+    .optional()
+    .describe('Field delimiter; detected from the first lines when absent.'),
+  decimal: z
+    .enum(['.', ','])
+    .optional()
+    .describe("Decimal mark; detected from the values when absent (',' only for non-comma files)."),
+  encoding: z
+    .enum(['utf-8', 'latin1'])
+    .optional()
+    .describe('Text encoding; UTF-8 when valid, otherwise Windows-1252 (Latin-1) with a warning.'),
+  maxColumns: z
+    .number()
+    .int()
+    .min(1)
+    .default(5000)
+    .describe('Files with more columns are refused.'),
+  maxRows: z
+    .number()
+    .int()
+    .min(1)
+    .default(50_000_000)
+    .describe('Files with more data rows are refused.'),
+  raggedRows: z
+    .enum(['error', 'skip'])
+    .default('error')
+    .describe(
+      'Rows whose field count differs from the header: refuse the file, or skip them with a warning.',
+    ),
+  maxListedLines: z
+    .number()
+    .int()
+    .min(1)
+    .default(5)
+    .describe('How many offending lines an error or warning names.'),
+  sampleBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024)
+    .describe('Bytes read up front to detect binary content and the dialect.'),
+  chunkBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024)
+    .describe('Bytes per read when streaming a file; bounds the memory used for raw text.'),
+});
+
+/** Options as a caller writes them. */
+export type CsvOptions = z.input<typeof csvOptionsSchema>;
+
+/** Options after defaults are applied. */
+export type ResolvedCsvOptions = z.output<typeof csvOptionsSchema>;
+
+/** Applies defaults; a bad option throws a zod error that names the field. */
+export function resolveCsvOptions(options: CsvOptions = {}): ResolvedCsvOptions {
+  return csvOptionsSchema.parse(options);
+}

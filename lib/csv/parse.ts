@@ -1,0 +1,103 @@
+// Reading a CSV held in memory: checks, decoding, dialect detection, then the two passes.
+import Papa from 'papaparse';
+import { detectDelimiter, detectNewline } from './dialect';
+import {
+  assertTextSample,
+  decodeAll,
+  latin1Message,
+  lineOfByte,
+  type CsvEncoding,
+} from './encoding';
+import { CsvError } from './errors';
+import { resolveCsvOptions, type CsvOptions, type ResolvedCsvOptions } from './options';
+import { FirstPass, SecondPass, type Dialect, type ReadPlan } from './passes';
+import type { CsvReadResult, CsvWarning } from './types';
+
+/**
+ * Parses a whole CSV held in memory. Throws CsvError (code, message, line?, column?) when the file
+ * cannot be used: empty, binary, header only, ragged rows, too many columns.
+ */
+export function parseCsv(bytes: Uint8Array, options?: CsvOptions): CsvReadResult {
+  const opts = resolveCsvOptions(options);
+  if (bytes.length === 0) throw new CsvError('EMPTY_FILE', 'file is empty (0 bytes)');
+  assertTextSample(bytes.subarray(0, opts.sampleBytes));
+
+  const decoded = decodeAll(bytes, opts.encoding);
+  const warnings: CsvWarning[] = [];
+  if (decoded.invalidAt !== undefined) {
+    const line = lineOfByte(bytes, decoded.invalidAt);
+    warnings.push({
+      code: 'LATIN1_FALLBACK',
+      line,
+      message: latin1Message(bytes, decoded.invalidAt, line),
+    });
+  }
+
+  const { text } = decoded;
+  const dialect = detectDialect(
+    text.slice(0, opts.sampleBytes),
+    text.length <= opts.sampleBytes,
+    decoded.encoding,
+    opts,
+  );
+  const first = new FirstPass(dialect, opts);
+  parseText(text, dialect, opts, first.feed);
+  const plan = first.plan(warnings);
+
+  const second = new SecondPass(plan, opts);
+  parseText(text, plan.dialect, opts, second.feed);
+  return second.result();
+}
+
+/** Delimiter (unless given) and record terminator from the start of the text. */
+export function detectDialect(
+  sample: string,
+  complete: boolean,
+  encoding: CsvEncoding,
+  options: ResolvedCsvOptions,
+): Dialect {
+  const newline = detectNewline(sample);
+  const delimiter = options.delimiter ?? detectDelimiter(sample, newline, complete);
+  return { delimiter, newline, encoding };
+}
+
+/** Papaparse settings for a known dialect; nothing is left for it to guess. */
+export function papaConfig(dialect: Dialect, options: ResolvedCsvOptions) {
+  return {
+    delimiter: dialect.delimiter,
+    newline: dialect.newline,
+    quoteChar: '"',
+    escapeChar: '"',
+    header: false,
+    dynamicTyping: false,
+    skipEmptyLines: false,
+    chunkSize: options.chunkBytes,
+  } as const;
+}
+
+/** Runs papaparse over in-memory text in chunks; errors thrown by `feed` propagate. */
+function parseText(
+  text: string,
+  dialect: Dialect,
+  options: ResolvedCsvOptions,
+  feed: (result: Papa.ParseResult<string[]>) => void,
+): void {
+  let failure: unknown;
+  Papa.parse<string[]>(text, {
+    ...papaConfig(dialect, options),
+    chunk: (result: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
+      if (failure) return;
+      try {
+        feed(result);
+      } catch (error) {
+        failure = error;
+        parser.abort();
+      }
+    },
+    // Papaparse runs string input synchronously: by now every chunk has been fed.
+    complete: () => undefined,
+  });
+  if (failure) throw failure;
+}
+
+export type { ReadPlan };

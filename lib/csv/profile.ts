@@ -1,0 +1,139 @@
+// First pass over a column: what its cells look like, kept in counters rather than cell copies.
+import {
+  BOOLEAN_TOKENS,
+  isIsoDate,
+  isMissingToken,
+  parseNumber,
+  type NumberFormat,
+} from './values';
+
+/** Cap on remembered distinct values; enough to tell categorical from free text. */
+const DISTINCT_CAP = 10_000;
+
+/** How a column's cells parse as numbers with one decimal mark. */
+export interface NumberTally {
+  count: number;
+  percent: number;
+  currency: number;
+  thousands: number;
+  accounting: number;
+  /** Lines of ±Infinity cells (first few) and how many there were. */
+  infiniteLines: number[];
+  infinite: number;
+}
+
+/** A value that stopped a column from being numeric, for the note that says so. */
+export interface Offender {
+  value: string;
+  line: number;
+  /** Cells that parsed as numbers before it. */
+  numbersBefore: number;
+}
+
+const newTally = (): NumberTally => ({
+  count: 0,
+  percent: 0,
+  currency: 0,
+  thousands: 0,
+  accounting: 0,
+  infiniteLines: [],
+  infinite: 0,
+});
+
+const scratch: NumberFormat = {
+  percent: false,
+  currency: false,
+  thousands: false,
+  accounting: false,
+};
+
+/** Counters for one column, fed one cell at a time by the first pass. */
+export class ColumnProfile {
+  cells = 0;
+  empty = 0;
+  /** Missing-value spellings as written, with counts. */
+  readonly tokens = new Map<string, number>();
+  /** Tallies per decimal mark; null once a cell failed to parse with that mark. */
+  dot: NumberTally | null = newTally();
+  comma: NumberTally | null = newTally();
+  firstNonNumeric?: Offender;
+  dates = true;
+  booleans = true;
+  readonly booleanValues = new Set<string>();
+  readonly distinct = new Set<string>();
+  withSpace = 0;
+  totalLength = 0;
+
+  /** Records one cell found on file line `line`. */
+  add(cell: string, line: number): void {
+    this.cells++;
+    const text = trimCell(cell);
+    if (text === '') {
+      this.empty++;
+      return;
+    }
+    this.remember(text);
+    if (isMissingToken(text)) {
+      this.tokens.set(text, (this.tokens.get(text) ?? 0) + 1);
+      return;
+    }
+    this.addNumber(text, line);
+    if (this.dates && !isIsoDate(text)) this.dates = false;
+    if (this.booleans) this.addBoolean(text);
+    if (text.length > 0 && /\s/.test(text)) this.withSpace++;
+    this.totalLength += text.length;
+  }
+
+  /** Cells that are neither empty nor a missing-value spelling. */
+  get values(): number {
+    return this.cells - this.empty - this.tokenCount;
+  }
+
+  get tokenCount(): number {
+    let n = 0;
+    for (const count of this.tokens.values()) n += count;
+    return n;
+  }
+
+  private remember(text: string): void {
+    if (this.distinct.size < DISTINCT_CAP) this.distinct.add(text);
+  }
+
+  private addNumber(text: string, line: number): void {
+    const numbersBefore = Math.max(this.dot?.count ?? 0, this.comma?.count ?? 0);
+    if (this.dot && !tally(this.dot, parseNumber(text, '.', scratch), line)) this.dot = null;
+    if (this.comma && !tally(this.comma, parseNumber(text, ',', scratch), line)) this.comma = null;
+    if (!this.dot && !this.comma && !this.firstNonNumeric) {
+      this.firstNonNumeric = { value: text, line, numbersBefore };
+    }
+  }
+
+  private addBoolean(text: string): void {
+    const lower = text.toLowerCase();
+    if (!BOOLEAN_TOKENS.has(lower)) this.booleans = false;
+    else this.booleanValues.add(lower);
+  }
+}
+
+/** Adds a parsed value (formatting in `scratch`) to a tally; false when it is not a number. */
+function tally(t: NumberTally, value: number, line: number): boolean {
+  if (Number.isNaN(value)) return false;
+  t.count++;
+  if (!Number.isFinite(value)) {
+    t.infinite++;
+    if (t.infiniteLines.length < 5) t.infiniteLines.push(line);
+  }
+  if (scratch.percent) t.percent++;
+  if (scratch.currency) t.currency++;
+  if (scratch.thousands) t.thousands++;
+  if (scratch.accounting) t.accounting++;
+  return true;
+}
+
+/** The cell without surrounding whitespace; skips the copy in the common untouched case. */
+export function trimCell(cell: string): string {
+  if (cell.length === 0) return cell;
+  const first = cell.charCodeAt(0);
+  const last = cell.charCodeAt(cell.length - 1);
+  return first <= 32 || last <= 32 || first === 160 || last === 160 ? cell.trim() : cell;
+}

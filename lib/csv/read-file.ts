@@ -1,0 +1,137 @@
+// Reading a CSV file as a stream: raw text in memory stays near one chunk, whatever the file size.
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import Papa from 'papaparse';
+import {
+  assertTextSample,
+  createDecoder,
+  findInvalidUtf8,
+  invalidUtf8Error,
+  latin1Message,
+  type CsvEncoding,
+} from './encoding';
+import { CsvError } from './errors';
+import { resolveCsvOptions, type CsvOptions, type ResolvedCsvOptions } from './options';
+import { detectDialect, papaConfig } from './parse';
+import { FirstPass, SecondPass, type Dialect } from './passes';
+import type { CsvReadResult, CsvWarning } from './types';
+
+/** Raised inside the decoding stream when a chunk is not UTF-8; carries the file offset. */
+class NotUtf8 extends Error {
+  constructor(readonly offset: number) {
+    super(`not valid UTF-8 near byte ${offset}`);
+  }
+}
+
+/**
+ * Reads a CSV file in two streamed passes (profile, then build). Same result and errors as
+ * `parseCsv`. A file that is not valid UTF-8 is read again as Latin-1, with a warning.
+ */
+export async function readCsvFile(path: string, options?: CsvOptions): Promise<CsvReadResult> {
+  const opts = resolveCsvOptions(options);
+  const { size } = await stat(path);
+  if (size === 0) throw new CsvError('EMPTY_FILE', 'file is empty (0 bytes)');
+  const head = await readHead(path, opts.sampleBytes);
+  assertTextSample(head);
+
+  // Latin-1 decoding never fails and keeps ASCII intact, which is all dialect detection needs.
+  const sample = createDecoder('latin1')(head);
+  const dialect = detectDialect(sample, size <= opts.sampleBytes, opts.encoding ?? 'utf-8', opts);
+  const { first, warnings } = await profileFile(path, dialect, opts);
+  const plan = first.plan(warnings);
+
+  const second = new SecondPass(plan, opts);
+  await streamPass(path, plan.dialect, opts, second.feed);
+  return second.result();
+}
+
+/** First pass, restarted as Latin-1 when the file turns out not to be UTF-8. */
+async function profileFile(
+  path: string,
+  dialect: Dialect,
+  opts: ResolvedCsvOptions,
+): Promise<{ first: FirstPass; warnings: CsvWarning[] }> {
+  const first = new FirstPass(dialect, opts);
+  try {
+    await streamPass(path, dialect, opts, first.feed);
+    return { first, warnings: [] };
+  } catch (error) {
+    if (!(error instanceof NotUtf8)) throw error;
+    const bytes = await readHead(path, error.offset + 1);
+    const line = countLines(bytes, error.offset);
+    if (opts.encoding === 'utf-8') throw invalidUtf8Error(bytes, error.offset, error);
+    const latin1: Dialect = { ...dialect, encoding: 'latin1' };
+    const retry = new FirstPass(latin1, opts);
+    await streamPass(path, latin1, opts, retry.feed);
+    const message = latin1Message(bytes, error.offset, line);
+    return { first: retry, warnings: [{ code: 'LATIN1_FALLBACK', line, message }] };
+  }
+}
+
+/** Streams the decoded file through papaparse; resolves when done, rejects on the first error. */
+function streamPass(
+  path: string,
+  dialect: Dialect,
+  opts: ResolvedCsvOptions,
+  feed: (result: Papa.ParseResult<string[]>) => void,
+): Promise<void> {
+  const input = Readable.from(decodeFile(path, dialect.encoding, opts.chunkBytes));
+  return new Promise((resolve, reject) => {
+    let failure: unknown;
+    Papa.parse<string[]>(input as unknown as File, {
+      ...papaConfig(dialect, opts),
+      chunk: (result, parser) => {
+        if (failure) return;
+        try {
+          feed(result);
+        } catch (error) {
+          failure = error;
+          parser.abort();
+        }
+      },
+      complete: () => (input.destroy(), failure ? reject(failure) : resolve()),
+      error: (error: unknown) => (input.destroy(), reject(failure ?? error)),
+    });
+  });
+}
+
+/** Decoded text chunks of a file; throws NotUtf8 at the first chunk that is not UTF-8. */
+async function* decodeFile(path: string, encoding: CsvEncoding, chunkBytes: number) {
+  const decode = createDecoder(encoding);
+  let offset = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) {
+    const bytes = chunk as Buffer;
+    try {
+      const text = decode(bytes);
+      if (text) yield text;
+    } catch {
+      throw new NotUtf8(offset + Math.max(0, findInvalidUtf8(bytes)));
+    }
+    offset += bytes.length;
+  }
+  try {
+    const rest = decode();
+    if (rest) yield rest;
+  } catch {
+    throw new NotUtf8(Math.max(0, offset - 1));
+  }
+}
+
+/** The first `length` bytes of a file (fewer when the file is shorter). */
+async function readHead(path: string, length: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function countLines(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
+  return line;
+}
