@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { closeDb } from '@/lib/db';
+import { stopBoss } from '@/lib/queue/boss';
 import { readTestEnv } from '../setup/services';
 
 /** The URL of `database` on the test server. */
@@ -36,6 +37,7 @@ export function useTestDatabase(): { url(): string } {
   });
 
   afterAll(async () => {
+    await stopBoss();
     await closeDb();
     await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   });

@@ -1,0 +1,76 @@
+// The worker process (`npm run worker`): runs background jobs until SIGINT or SIGTERM. Run as
+// many as you like, on as many machines, against the same DATABASE_URL and storage.
+import { ConfigError, getConfig, type Config } from '@/lib/config';
+import { closeDb } from '@/lib/db';
+import { log as rootLog } from '@/lib/log';
+import { getBoss, queueName, stopBoss, type QueueMessage } from '@/lib/queue/boss';
+import { reapStaleJobs } from '@/lib/queue/reaper';
+import { loadHandlers } from './registry';
+import { runJob, stopAllJobs } from './runner';
+
+const log = rootLog.child({ process: 'worker', pid: process.pid });
+
+/** How long shutdown waits for stopped jobs to hand their rows back, in ms. */
+const shutdownGraceMs = 15_000;
+
+function loadConfig(): Config {
+  try {
+    const config = getConfig();
+    if (!config.DATABASE_URL)
+      throw new ConfigError('Invalid configuration:\n  DATABASE_URL: required');
+    return config;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const handlers = await loadHandlers();
+  const boss = await getBoss({ supervise: true });
+
+  // Reap at start (jobs of a worker that died while none was running) and then at every beat.
+  const reap = () =>
+    reapStaleJobs(config.JOB_STALE_SEC).catch((error) => log.error('Reaper failed', { error }));
+  await reap();
+  const reaper = setInterval(reap, config.JOB_HEARTBEAT_SEC * 1000);
+
+  const options = { handlers, heartbeatSec: config.JOB_HEARTBEAT_SEC, log };
+  for (let slot = 0; slot < config.WORKER_CONCURRENCY; slot++) {
+    await boss.work<QueueMessage>(
+      queueName,
+      { batchSize: 1, pollingIntervalSeconds: 1 },
+      async ([message]) => runJob(message.data.jobId, options),
+    );
+  }
+  log.info('Worker ready', {
+    kinds: Object.keys(handlers),
+    concurrency: config.WORKER_CONCURRENCY,
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn('Second signal: exiting without waiting', { signal });
+      process.exit(130);
+    }
+    stopping = true;
+    clearInterval(reaper);
+    // Stop taking work, stop running jobs (they return to the queue), let pg-boss finish.
+    const stopped = stopAllJobs('shutdown');
+    log.info('Worker stopping', { signal, runningJobs: stopped });
+    await stopBoss(shutdownGraceMs).catch((error) => log.error('pg-boss stop failed', { error }));
+    await closeDb();
+    log.info('Worker stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error) => {
+  log.error('Worker failed to start', { error });
+  process.exit(1);
+});
