@@ -1,0 +1,3 @@
+// Weighted ensembles of fitted models.
+
+export { blend, selectEnsemble, type EnsembleSelection } from './caruana';

@@ -1,0 +1,33 @@
+// The registry of model families the orchestration may fit, by name.
+
+import { gbdtFamily } from './gbdt';
+import { linearFamily } from './linear';
+import type { ModelFamily } from './types';
+
+/** A registered family and what the planner needs to know about it. */
+export interface FamilyEntry {
+  // Params differ per family; the registry only passes them through.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  family: ModelFamily<any>;
+  /**
+   * Rough cost relative to the other families, used to share a time limit: a family with cost 8
+   * gets eight times the time of one with cost 1. Cheap families are fitted first.
+   */
+  relativeCost: number;
+}
+
+/** Every family, by the name used in `models` options, the CLI and model files. */
+export const FAMILIES: Record<string, FamilyEntry> = {
+  linear: { family: linearFamily, relativeCost: 1 },
+  gbdt: { family: gbdtFamily, relativeCost: 20 },
+};
+
+/** Names of all registered families, the default for `fit`'s `models` option. */
+export function familyNames(): string[] {
+  return Object.keys(FAMILIES);
+}
+
+/** The entry for `name`; undefined when no such family is registered. */
+export function findFamily(name: string): FamilyEntry | undefined {
+  return Object.prototype.hasOwnProperty.call(FAMILIES, name) ? FAMILIES[name] : undefined;
+}

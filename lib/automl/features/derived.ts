@@ -1,0 +1,133 @@
+// Encoders that derive several numeric parts from one column: datetimes and free text.
+
+import type { MatrixFeature } from '../types';
+import { categoricalColumn, fitVocabulary, type VocabularyOptions } from './encoders';
+import { countWords } from './infer';
+import { isMissing, toTimestampMs } from './values';
+import { WarningCounter, type DataWarning } from './warnings';
+
+export type DatePart = 'year' | 'month' | 'day' | 'dayofweek' | 'hour' | 'timestamp';
+
+/** A date column as numeric parts (UTC); `parts` lists those that varied in training. */
+export interface DatetimeEncoder {
+  kind: 'datetime';
+  source: string;
+  parts: DatePart[];
+}
+
+/** Free text as its length, word count and first word (a categorical, e.g. a car's make). */
+export interface TextEncoder {
+  kind: 'text';
+  source: string;
+  firstWords: string[];
+}
+
+const ALL_PARTS: DatePart[] = ['year', 'month', 'day', 'dayofweek', 'hour', 'timestamp'];
+
+/** Reads the column as epoch milliseconds (NaN = missing or unreadable, with a warning). */
+export function timestampColumn(
+  source: string,
+  values: ArrayLike<unknown>,
+  warnings: DataWarning[],
+): Float64Array {
+  const out = new Float64Array(values.length);
+  const unreadable = new WarningCounter('NOT_A_DATE', source);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    out[i] = isMissing(value) ? NaN : toTimestampMs(value);
+    if (Number.isNaN(out[i]) && !isMissing(value)) unreadable.add(i, value);
+  }
+  unreadable.flush(warnings);
+  return out;
+}
+
+/** Keeps the date parts that vary over the training rows; the timestamp always stays. */
+export function fitDatetime(source: string, timestamps: Float64Array, rows: Uint32Array) {
+  const parts = ALL_PARTS.filter((part) => {
+    if (part === 'timestamp') return true;
+    let first = NaN;
+    for (let r = 0; r < rows.length; r++) {
+      const ms = timestamps[rows[r]];
+      if (Number.isNaN(ms)) continue;
+      const value = datePart(part, ms);
+      if (Number.isNaN(first)) first = value;
+      else if (value !== first) return true;
+    }
+    return false;
+  });
+  return { kind: 'datetime', source, parts } satisfies DatetimeEncoder;
+}
+
+/** One column per part; the timestamp is in seconds since 1970-01-01 UTC. */
+export function datetimeColumns(encoder: DatetimeEncoder, timestamps: Float64Array) {
+  return encoder.parts.map((part) => {
+    const out = new Float64Array(timestamps.length);
+    for (let i = 0; i < out.length; i++) {
+      const ms = timestamps[i];
+      out[i] = Number.isNaN(ms) ? NaN : datePart(part, ms);
+    }
+    return out;
+  });
+}
+
+function datePart(part: DatePart, ms: number): number {
+  if (part === 'timestamp') return ms / 1000;
+  const date = new Date(ms);
+  if (part === 'year') return date.getUTCFullYear();
+  if (part === 'month') return date.getUTCMonth() + 1;
+  if (part === 'day') return date.getUTCDate();
+  if (part === 'dayofweek') return date.getUTCDay();
+  return date.getUTCHours();
+}
+
+/** Learns the vocabulary of first words. */
+export function fitText(
+  source: string,
+  values: ArrayLike<unknown>,
+  rows: Uint32Array,
+  options: VocabularyOptions,
+): TextEncoder {
+  return { kind: 'text', source, firstWords: fitVocabulary(values, rows, options, firstWord) };
+}
+
+/** Length in characters, word count, first-word code (missing text gives NaN in all three). */
+export function textColumns(encoder: TextEncoder, values: ArrayLike<unknown>): Float64Array[] {
+  const length = new Float64Array(values.length);
+  const words = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    const text = isMissing(value) ? null : String(value).trim();
+    length[i] = text === null ? NaN : text.length;
+    words[i] = text === null ? NaN : countWords(text);
+  }
+  // Unseen first words are routine for text, so they raise no notice.
+  const first = categoricalColumn(encoder.source, encoder.firstWords, values, [], false, firstWord);
+  return [length, words, first];
+}
+
+function firstWord(value: unknown): string {
+  const text = String(value).trim().toLowerCase();
+  const end = text.search(/\s/);
+  return end === -1 ? text : text.slice(0, end);
+}
+
+/** Matrix columns produced by a derived encoder, named `source.part`. */
+export function derivedFeatures(encoder: DatetimeEncoder | TextEncoder): MatrixFeature[] {
+  const numeric = (part: string): MatrixFeature => ({
+    name: `${encoder.source}.${part}`,
+    source: encoder.source,
+    categorical: false,
+    numCategories: 0,
+  });
+  if (encoder.kind === 'datetime') return encoder.parts.map(numeric);
+  return [
+    numeric('length'),
+    numeric('words'),
+    {
+      name: `${encoder.source}.first_word`,
+      source: encoder.source,
+      categorical: true,
+      numCategories: encoder.firstWords.length + 1,
+    },
+  ];
+}

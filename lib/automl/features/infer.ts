@@ -1,0 +1,154 @@
+// Column kind inference and the decision to drop useless columns (constant, empty, identifier).
+
+import type { ColumnKind } from '../types';
+import { isMissing, levelKey, toBoolean, toNumber, toTimestampMs } from './values';
+
+/** Why a column was left out of the features; `message` is shown to users as is. */
+export interface DroppedColumn {
+  name: string;
+  reason: 'constant' | 'all_missing' | 'identifier';
+  message: string;
+}
+
+/** What inference found out about one column of the training rows. */
+export interface ColumnProfile {
+  name: string;
+  kind: ColumnKind;
+  /** True when the caller fixed the kind rather than inference. */
+  kindGiven: boolean;
+  missing: number;
+  distinct: number;
+  dropped?: DroppedColumn;
+}
+
+// A column counts as numeric, boolean or datetime when nearly all of its values read as such; the
+// rest become missing at transform time, with a warning, rather than turning it into a category.
+const KIND_SHARE = 0.98;
+// Below this many rows a run of distinct integers is too weak a hint to call a column an id.
+const MIN_ROWS_FOR_ID = 20;
+const ID_NAME = /^(id|index|idx|row|rowid|row_id|key|#|unnamed: ?0)$|[_\- ]id$|[a-z]Id$/i;
+
+interface Tally {
+  missing: number;
+  numbers: number;
+  booleans: number;
+  dates: number;
+  integers: number;
+  words: number;
+  distinct: Set<string>;
+  min: number;
+  max: number;
+}
+
+/** Infers the kind of `values` restricted to `rows` and decides whether the column is dropped. */
+export function profileColumn(
+  name: string,
+  values: ArrayLike<unknown>,
+  rows: Uint32Array,
+  givenKind?: ColumnKind,
+): ColumnProfile {
+  const tally = tallyValues(values, rows);
+  const present = rows.length - tally.missing;
+  const kind = givenKind ?? inferKind(tally, present);
+  const profile: ColumnProfile = {
+    name,
+    kind,
+    kindGiven: givenKind !== undefined,
+    missing: tally.missing,
+    distinct: tally.distinct.size,
+  };
+  profile.dropped = dropDecision(name, profile, tally, present, rows.length);
+  return profile;
+}
+
+function tallyValues(values: ArrayLike<unknown>, rows: Uint32Array): Tally {
+  const tally: Tally = {
+    missing: 0,
+    numbers: 0,
+    booleans: 0,
+    dates: 0,
+    integers: 0,
+    words: 0,
+    distinct: new Set(),
+    min: Infinity,
+    max: -Infinity,
+  };
+  for (let r = 0; r < rows.length; r++) {
+    const value = values[rows[r]];
+    if (isMissing(value)) {
+      tally.missing++;
+      continue;
+    }
+    tally.distinct.add(levelKey(value));
+    if (typeof value !== 'boolean' && !Number.isNaN(toNumber(value))) {
+      const x = toNumber(value);
+      tally.numbers++;
+      if (Number.isInteger(x)) tally.integers++;
+      if (x < tally.min) tally.min = x;
+      if (x > tally.max) tally.max = x;
+    }
+    if (!Number.isNaN(toBoolean(value))) tally.booleans++;
+    if (!Number.isNaN(toTimestampMs(value))) tally.dates++;
+    if (typeof value === 'string') tally.words += countWords(value);
+  }
+  return tally;
+}
+
+function inferKind(tally: Tally, present: number): ColumnKind {
+  if (present === 0) return 'numeric';
+  if (tally.numbers >= KIND_SHARE * present) return 'numeric';
+  if (tally.booleans >= KIND_SHARE * present && tally.distinct.size <= 2) return 'boolean';
+  if (tally.dates >= KIND_SHARE * present) return 'datetime';
+  // Many distinct multi-word values read as free text (names, descriptions); the rest are levels.
+  const meanWords = tally.words / present;
+  const distinctShare = tally.distinct.size / present;
+  if (meanWords >= 5 || (meanWords >= 2 && distinctShare > 0.5)) return 'text';
+  return 'categorical';
+}
+
+function dropDecision(
+  name: string,
+  profile: ColumnProfile,
+  tally: Tally,
+  present: number,
+  numRows: number,
+): DroppedColumn | undefined {
+  if (present === 0) {
+    return { name, reason: 'all_missing', message: `${name} is entirely missing` };
+  }
+  // One value plus blanks is a presence indicator (case: a flag column of 1 or blank), so only a
+  // single value with no blanks counts as constant.
+  if (tally.distinct.size === 1 && tally.missing === 0) {
+    return { name, reason: 'constant', message: `${name} is constant` };
+  }
+  if (!profile.kindGiven && looksLikeIdentifier(name, profile.kind, tally, numRows)) {
+    return { name, reason: 'identifier', message: `${name} is a unique identifier` };
+  }
+  return undefined;
+}
+
+// Unique integers forming one run (1..n in any order), or unique integers under an id-like name,
+// are row identifiers; a unique float such as a measurement is not. Unique single-token strings are
+// identifiers; unique multi-word strings are text and stay.
+function looksLikeIdentifier(name: string, kind: ColumnKind, tally: Tally, numRows: number) {
+  const allUnique = tally.missing === 0 && tally.distinct.size === numRows;
+  if (!allUnique || numRows < MIN_ROWS_FOR_ID) return false;
+  if (kind === 'numeric') {
+    if (tally.integers !== numRows) return false;
+    return tally.max - tally.min + 1 === numRows || ID_NAME.test(name);
+  }
+  return kind === 'categorical';
+}
+
+/** Number of whitespace-separated words in `text`. */
+export function countWords(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const space = code === 32 || code === 9 || code === 10 || code === 13;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}

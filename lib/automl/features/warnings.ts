@@ -1,0 +1,56 @@
+// Counting unreadable cells per column during a transform, keeping a few sample rows for the message.
+
+/** A problem found in the data that did not stop the work; `rows` are 1-based data rows. */
+export interface DataWarning {
+  code: 'NOT_A_NUMBER' | 'INFINITE_VALUE' | 'NOT_A_DATE' | 'NOT_A_BOOLEAN' | 'UNSEEN_LEVEL';
+  column: string;
+  count: number;
+  rows: number[];
+  message: string;
+}
+
+const SAMPLE_SIZE = 5;
+
+const WHAT: Record<DataWarning['code'], string> = {
+  NOT_A_NUMBER: 'could not be read as a number and was treated as missing',
+  INFINITE_VALUE: 'was infinite and was treated as missing',
+  NOT_A_DATE: 'could not be read as a date and was treated as missing',
+  NOT_A_BOOLEAN: 'could not be read as yes/no and was treated as missing',
+  UNSEEN_LEVEL: 'was not seen in training and was treated as an unknown level',
+};
+
+/** Collects one kind of problem for one column; cheap when nothing goes wrong. */
+export class WarningCounter {
+  private count = 0;
+  private readonly rows: number[] = [];
+  private readonly values: string[] = [];
+
+  constructor(
+    private readonly code: DataWarning['code'],
+    private readonly column: string,
+  ) {}
+
+  /** Records the value at 0-based `row`. */
+  add(row: number, value: unknown): void {
+    this.count++;
+    if (this.rows.length < SAMPLE_SIZE) {
+      this.rows.push(row + 1);
+      this.values.push(String(value));
+    }
+  }
+
+  /** Appends the warning to `out` when anything was recorded. */
+  flush(out: DataWarning[]): void {
+    if (this.count === 0) return;
+    const noun = this.count === 1 ? 'value' : 'values';
+    const samples = this.rows.map((row, i) => `row ${row}: '${this.values[i]}'`).join(', ');
+    const more = this.count > this.rows.length ? ', …' : '';
+    out.push({
+      code: this.code,
+      column: this.column,
+      count: this.count,
+      rows: [...this.rows],
+      message: `column '${this.column}': ${this.count} ${noun} ${WHAT[this.code]} (${samples}${more})`,
+    });
+  }
+}

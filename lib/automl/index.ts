@@ -1,0 +1,27 @@
+// Public API of the AutoML engine: fit a predictor on a table, load one from a model file.
+
+import { decodeModel } from './model-file';
+import { Predictor } from './predictor';
+
+export { fit, type FitOptions } from './fit';
+export { Predictor, ENSEMBLE_NAME } from './predictor';
+export type {
+  Evaluation,
+  FeatureInfo,
+  LeaderboardRow,
+  PredictResult,
+  TrainingMetadata,
+} from './predictor';
+export type { RegressionMetrics } from './metrics';
+export { regressionMetrics } from './metrics';
+export type { DataWarning, DroppedColumn } from './features';
+export { AutoMLError, type AutoMLErrorCode } from './errors';
+export { columnTable, rowsTable, type TableLike } from './table';
+export { FitOptionsSchema, type FitOptionsInput } from './options';
+export { familyNames } from './families';
+export type { ColumnKind } from './types';
+
+/** Reads a model file written by `Predictor.save()`; predictions equal the original's bit for bit. */
+export async function loadPredictor(bytes: Uint8Array): Promise<Predictor> {
+  return new Predictor(await decodeModel(bytes));
+}

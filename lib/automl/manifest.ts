@@ -1,0 +1,115 @@
+// The model file's manifest: its zod schema (checked on load) and the binary array descriptors.
+
+import { z } from 'zod';
+
+/** Current model file format; files with a higher number were written by a newer Cidra-ML. */
+export const FORMAT_VERSION = 1;
+/** Marks a zip as ours. */
+export const FORMAT_NAME = 'cidra-ml-model';
+
+export const DTYPES = ['float64', 'float32', 'int32', 'uint32', 'uint8'] as const;
+export type Dtype = (typeof DTYPES)[number];
+
+const arrayRef = z.object({
+  file: z.string().regex(/^arrays\/\d+\.bin$/),
+  dtype: z.enum(DTYPES),
+  length: z.number().int().min(0),
+});
+
+const kind = z.enum(['numeric', 'categorical', 'boolean', 'datetime', 'text']);
+
+const encoder = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('numeric'), source: z.string() }),
+  z.object({
+    kind: z.literal('boolean'),
+    source: z.string(),
+    trueLevels: z.array(z.string()),
+    falseLevels: z.array(z.string()),
+  }),
+  z.object({ kind: z.literal('categorical'), source: z.string(), levels: z.array(z.string()) }),
+  z.object({
+    kind: z.literal('datetime'),
+    source: z.string(),
+    parts: z.array(z.enum(['year', 'month', 'day', 'dayofweek', 'hour', 'timestamp'])),
+  }),
+  z.object({ kind: z.literal('text'), source: z.string(), firstWords: z.array(z.string()) }),
+]);
+
+const artifact = z.object({
+  params: z.record(z.string(), z.unknown()),
+  arrays: z.record(z.string(), arrayRef),
+});
+
+const leaderboardRow = z.object({
+  name: z.string(),
+  family: z.string(),
+  status: z.enum(['ok', 'failed', 'skipped']),
+  reason: z.string().optional(),
+  validationRmse: z.number().nullable(),
+  fitSec: z.number(),
+  validationPredictSec: z.number(),
+  stackLevel: z.number().int(),
+  foldCount: z.number().int(),
+  ensembleWeight: z.number(),
+});
+
+const warning = z.object({
+  code: z.enum(['NOT_A_NUMBER', 'INFINITE_VALUE', 'NOT_A_DATE', 'NOT_A_BOOLEAN', 'UNSEEN_LEVEL']),
+  column: z.string(),
+  count: z.number(),
+  rows: z.array(z.number()),
+  message: z.string(),
+});
+
+const training = z.object({
+  label: z.string(),
+  features: z.array(
+    z.object({
+      name: z.string(),
+      kind,
+      kindGiven: z.boolean(),
+      missing: z.number(),
+      distinct: z.number(),
+      matrixColumns: z.array(z.string()),
+    }),
+  ),
+  dropped: z.array(
+    z.object({
+      name: z.string(),
+      reason: z.enum(['constant', 'all_missing', 'identifier']),
+      message: z.string(),
+    }),
+  ),
+  trainingRows: z.number().int(),
+  validationRows: z.number().int(),
+  droppedLabelRows: z.number().int(),
+  warnings: z.array(warning),
+  phaseSec: z.record(z.string(), z.number()),
+  seed: z.number(),
+  holdoutFraction: z.number(),
+  timeLimitSec: z.number().nullable(),
+});
+
+/** The whole manifest.json of a format-1 model file. */
+export const ManifestSchema = z.object({
+  format: z.literal(FORMAT_NAME),
+  formatVersion: z.literal(FORMAT_VERSION),
+  label: z.string(),
+  preprocessing: z.object({ encoders: z.array(encoder).min(1) }),
+  models: z
+    .array(
+      z.object({
+        name: z.string(),
+        family: z.string(),
+        stackLevel: z.number().int().min(1),
+        parts: z.array(artifact).min(1),
+      }),
+    )
+    .min(1),
+  ensemble: z.object({ weights: z.array(z.number().min(0)) }),
+  leaderboard: z.array(leaderboardRow),
+  training,
+});
+
+export type Manifest = z.infer<typeof ManifestSchema>;
+export type ArrayRef = z.infer<typeof arrayRef>;

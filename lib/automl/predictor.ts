@@ -1,0 +1,160 @@
+// The fitted predictor: feature pipeline, members and ensemble weights, with predict/evaluate/leaderboard.
+
+import { blend } from './ensemble';
+import { AutoMLError } from './errors';
+import type { FeaturePipeline } from './features';
+import type { DataWarning, DroppedColumn } from './features';
+import { readLabel } from './label';
+import { encodeModel } from './model-file';
+import { regressionMetrics, rmse, type RegressionMetrics } from './metrics';
+import type { TableLike } from './table';
+import { predictMember, type Member } from './trainer';
+import type { ColumnKind, FeatureMatrix } from './types';
+
+/** Name of the weighted ensemble's leaderboard row. */
+export const ENSEMBLE_NAME = 'WeightedEnsemble';
+
+/** One row of the leaderboard; scores are RMSE in label units (lower is better). */
+export interface LeaderboardRow {
+  name: string;
+  family: string;
+  status: 'ok' | 'failed' | 'skipped';
+  /** Why a model failed or was skipped. */
+  reason?: string;
+  validationRmse: number | null;
+  /** Present when `leaderboard(table)` was given labelled data. */
+  testRmse?: number | null;
+  fitSec: number;
+  validationPredictSec: number;
+  stackLevel: number;
+  foldCount: number;
+  /** Weight in the ensemble (0 for models it does not use; 1 for the ensemble row itself). */
+  ensembleWeight: number;
+}
+
+/** A source column used as a feature. */
+export interface FeatureInfo {
+  name: string;
+  kind: ColumnKind;
+  /** True when the caller fixed the kind. */
+  kindGiven: boolean;
+  missing: number;
+  distinct: number;
+  /** Matrix columns derived from it, e.g. `date.year`. */
+  matrixColumns: string[];
+}
+
+/** What was learned and measured during the fit, shown to users and stored in the model file. */
+export interface TrainingMetadata {
+  label: string;
+  features: FeatureInfo[];
+  dropped: DroppedColumn[];
+  trainingRows: number;
+  validationRows: number;
+  /** Rows skipped because their label was missing. */
+  droppedLabelRows: number;
+  warnings: DataWarning[];
+  /** Seconds per phase: labels, features, each model, ensemble, total. */
+  phaseSec: Record<string, number>;
+  seed: number;
+  holdoutFraction: number;
+  timeLimitSec: number | null;
+}
+
+/** Everything a predictor is made of; the model file stores exactly this. */
+export interface PredictorParts {
+  pipeline: FeaturePipeline;
+  members: Member[];
+  /** Ensemble weight per member, summing to 1. */
+  weights: Float64Array;
+  leaderboard: LeaderboardRow[];
+  metadata: TrainingMetadata;
+}
+
+/** Predictions for a table and the data problems met on the way. */
+export interface PredictResult {
+  /** One prediction per table row. */
+  predictions: Float64Array;
+  warnings: DataWarning[];
+}
+
+/** Scores on labelled data. */
+export interface Evaluation {
+  metrics: RegressionMetrics;
+  /** Rows skipped because their label is missing. */
+  missingLabelRows: number;
+  warnings: DataWarning[];
+}
+
+/** A fitted model: predicts, evaluates and describes itself. Immutable once built. */
+export class Predictor {
+  constructor(readonly parts: PredictorParts) {}
+
+  get label(): string {
+    return this.parts.metadata.label;
+  }
+
+  get metadata(): TrainingMetadata {
+    return this.parts.metadata;
+  }
+
+  /** Predicts every row of `table`; missing feature columns are an error naming them all. */
+  predict(table: TableLike): PredictResult {
+    const { X, warnings } = this.parts.pipeline.transform(table);
+    return { predictions: this.predictMatrix(X), warnings };
+  }
+
+  /** Metrics on `table`, which must hold the label; rows without a label are skipped and counted. */
+  evaluate(table: TableLike): Evaluation {
+    const { y, rows, missingCount } = readLabel(table, this.label);
+    if (rows.length === 0) {
+      throw new AutoMLError('TOO_FEW_ROWS', `no row has a value in label column '${this.label}'`, {
+        column: this.label,
+      });
+    }
+    const { predictions, warnings } = this.predict(table);
+    const metrics = regressionMetrics(gather(y, rows), gather(predictions, rows));
+    return { metrics, missingLabelRows: missingCount, warnings };
+  }
+
+  /** The leaderboard; with labelled data, each model's and the ensemble's test RMSE too. */
+  leaderboard(table?: TableLike): LeaderboardRow[] {
+    const rowsOut = this.parts.leaderboard.map((row) => ({ ...row }));
+    if (table === undefined) return rowsOut;
+    const { y, rows } = readLabel(table, this.label);
+    const labels = gather(y, rows);
+    const { X } = this.parts.pipeline.transform(table);
+    const byName = new Map(this.parts.members.map((member) => [member.name, member]));
+    for (const row of rowsOut) {
+      const member = byName.get(row.name);
+      if (row.name === ENSEMBLE_NAME) row.testRmse = score(labels, this.predictMatrix(X), rows);
+      else if (member) row.testRmse = score(labels, predictMember(member, X), rows);
+      else row.testRmse = null;
+    }
+    return rowsOut;
+  }
+
+  /** The model file: zip bytes in the format of MODEL_FORMAT.md; `loadPredictor` reads it back. */
+  save(): Promise<Uint8Array> {
+    return encodeModel(this.parts);
+  }
+
+  private predictMatrix(X: FeatureMatrix): Float64Array {
+    const { members, weights } = this.parts;
+    const empty = new Float64Array(0);
+    const predictions = members.map((member, m) =>
+      weights[m] > 0 ? predictMember(member, X) : empty,
+    );
+    return blend(predictions, weights, X.numRows);
+  }
+}
+
+function score(labels: Float64Array, predictions: Float64Array, rows: Uint32Array): number | null {
+  return rows.length === 0 ? null : rmse(labels, gather(predictions, rows));
+}
+
+function gather(values: Float64Array, rows: Uint32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]];
+  return out;
+}
