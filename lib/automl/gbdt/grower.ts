@@ -1,0 +1,226 @@
+// Leaf-wise tree growth: repeatedly split the leaf whose best split reduces the loss most, building
+// only the smaller child's histogram and deriving the larger one by subtraction.
+import type { Random } from '../random';
+import type { BinMapper } from './binning';
+import { buildHistogram, newHistogram, subtractHistogram, type HistogramLayout } from './histogram';
+import {
+  bestCategoricalSplit,
+  bestNumericSplit,
+  emptySplit,
+  type LeafSums,
+  type SplitInfo,
+  type SplitOptions,
+} from './split';
+import { Tree } from './tree';
+
+export interface GrowOptions extends SplitOptions {
+  numLeaves: number;
+  maxDepth: number;
+}
+
+/** Data shared by every tree of one boosting run. */
+export interface GrowData {
+  /** Row-major bins, `numFeatures` per row. */
+  binned: Uint8Array;
+  mappers: BinMapper[];
+  layout: HistogramLayout;
+  /** Indexed by row; squared error, so every hessian is 1. */
+  gradients: Float64Array;
+}
+
+/** A leaf of the tree being grown and the rows `rows[start..end)` that reach it. */
+interface Leaf {
+  node: number;
+  start: number;
+  end: number;
+  depth: number;
+  sums: LeafSums;
+  hist: Float64Array;
+  best: SplitInfo;
+}
+
+/** Buffers reused across trees to avoid allocation in the boosting loop. */
+export class GrowScratch {
+  readonly partitionBuffer: Uint32Array;
+  private readonly pool: Float64Array[] = [];
+
+  constructor(
+    numRows: number,
+    private readonly layout: HistogramLayout,
+  ) {
+    this.partitionBuffer = new Uint32Array(numRows);
+  }
+
+  takeHistogram(): Float64Array {
+    return this.pool.pop() ?? newHistogram(this.layout);
+  }
+
+  giveBack(hist: Float64Array): void {
+    this.pool.push(hist);
+  }
+}
+
+/** A grown tree and, for each of its leaves, the range of `rows` that reached it. */
+export interface GrowResult {
+  tree: Tree;
+  leafRanges: { node: number; start: number; end: number }[];
+}
+
+/**
+ * Grows one tree on `rows` (permuted in place so each leaf's rows are contiguous).
+ * Leaf values are the Newton step -G / (count + lambda), not yet shrunk by the learning rate.
+ */
+export function growTree(
+  data: GrowData,
+  rows: Uint32Array,
+  features: Int32Array,
+  options: GrowOptions,
+  scratch: GrowScratch,
+  rng: Random,
+): GrowResult {
+  const tree = new Tree(options.numLeaves);
+  const root = makeLeaf(data, rows, 0, rows.length, 0, 0, features, scratch, null);
+  findBest(data, root, features, options, rng);
+  const leaves: Leaf[] = [root];
+
+  while (leaves.length < options.numLeaves) {
+    let pick = -1;
+    for (let l = 0; l < leaves.length; l++) {
+      if (leaves[l].best.gain > 0 && (pick < 0 || leaves[l].best.gain > leaves[pick].best.gain)) {
+        pick = l;
+      }
+    }
+    if (pick < 0) break;
+    const [left, right] = splitLeaf(data, tree, leaves[pick], rows, features, scratch);
+    leaves[pick] = left;
+    leaves.push(right);
+    const canSplit = (leaf: Leaf) =>
+      (options.maxDepth === 0 || leaf.depth < options.maxDepth) &&
+      leaf.sums.count >= 2 * options.minSamplesLeaf;
+    for (const child of [left, right]) {
+      if (canSplit(child)) findBest(data, child, features, options, rng);
+    }
+  }
+
+  for (const leaf of leaves) {
+    tree.value[leaf.node] = -leaf.sums.gradient / (leaf.sums.count + options.lambdaL2);
+    scratch.giveBack(leaf.hist);
+  }
+  return {
+    tree,
+    leafRanges: leaves.map(({ node, start, end }) => ({ node, start, end })),
+  };
+}
+
+function makeLeaf(
+  data: GrowData,
+  rows: Uint32Array,
+  start: number,
+  end: number,
+  node: number,
+  depth: number,
+  features: Int32Array,
+  scratch: GrowScratch,
+  sums: LeafSums | null,
+): Leaf {
+  const hist = scratch.takeHistogram();
+  buildHistogram(hist, data.layout, features, data.binned, rows, start, end, data.gradients);
+  let leafSums = sums;
+  if (leafSums === null) {
+    let gradient = 0;
+    for (let i = start; i < end; i++) gradient += data.gradients[rows[i]];
+    leafSums = { gradient, count: end - start };
+  }
+  return { node, start, end, depth, sums: leafSums, hist, best: emptySplit() };
+}
+
+function findBest(
+  data: GrowData,
+  leaf: Leaf,
+  features: Int32Array,
+  options: SplitOptions,
+  rng: Random,
+): void {
+  for (let a = 0; a < features.length; a++) {
+    const f = features[a];
+    if (data.mappers[f].categorical) {
+      bestCategoricalSplit(leaf.hist, data.layout, f, leaf.sums, options, leaf.best);
+    } else {
+      bestNumericSplit(leaf.hist, data.layout, f, leaf.sums, options, rng, leaf.best);
+    }
+  }
+}
+
+function splitLeaf(
+  data: GrowData,
+  tree: Tree,
+  leaf: Leaf,
+  rows: Uint32Array,
+  features: Int32Array,
+  scratch: GrowScratch,
+): [Leaf, Leaf] {
+  const best = leaf.best;
+  const f = best.feature;
+  const [leftNode, rightNode] = best.categorical
+    ? tree.splitCategorical(leaf.node, f, best.leftBins)
+    : tree.splitNumeric(leaf.node, f, best.thresholdBin, best.defaultLeft);
+
+  const mid = partition(tree, leaf.node, data, f, rows, leaf.start, leaf.end, scratch);
+  const leftSums: LeafSums = { gradient: best.leftGradient, count: best.leftCount };
+  const rightSums: LeafSums = {
+    gradient: leaf.sums.gradient - best.leftGradient,
+    count: leaf.sums.count - best.leftCount,
+  };
+  const depth = leaf.depth + 1;
+  const leftIsSmaller = mid - leaf.start <= leaf.end - mid;
+  // Build the smaller child from its rows; the parent's histogram becomes the larger child's.
+  const small = leftIsSmaller
+    ? makeLeaf(data, rows, leaf.start, mid, leftNode, depth, features, scratch, leftSums)
+    : makeLeaf(data, rows, mid, leaf.end, rightNode, depth, features, scratch, rightSums);
+  subtractHistogram(leaf.hist, small.hist, data.layout, features);
+  const large: Leaf = leftIsSmaller
+    ? {
+        node: rightNode,
+        start: mid,
+        end: leaf.end,
+        depth,
+        sums: rightSums,
+        hist: leaf.hist,
+        best: emptySplit(),
+      }
+    : {
+        node: leftNode,
+        start: leaf.start,
+        end: mid,
+        depth,
+        sums: leftSums,
+        hist: leaf.hist,
+        best: emptySplit(),
+      };
+  return leftIsSmaller ? [small, large] : [large, small];
+}
+
+/** Stable partition of rows[start..end) by the node's rule; returns the first right position. */
+function partition(
+  tree: Tree,
+  node: number,
+  data: GrowData,
+  f: number,
+  rows: Uint32Array,
+  start: number,
+  end: number,
+  scratch: GrowScratch,
+): number {
+  const buffer = scratch.partitionBuffer;
+  const binned = data.binned;
+  const numFeatures = data.mappers.length;
+  let l = start;
+  let r = 0;
+  for (let i = start; i < end; i++) {
+    const row = rows[i];
+    if (tree.goesLeft(node, binned[row * numFeatures + f])) rows[l++] = row;
+    else buffer[r++] = row;
+  }
+  rows.set(buffer.subarray(0, r), l);
+  return l;
+}
