@@ -1,0 +1,72 @@
+// Browser tests: Debian's Chromium against the real start command (`npm start`), on a fresh
+// DATA_DIR so every run starts with an empty embedded database.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+/** Set to test a server that is already running (no `npm start`): E2E_BASE_URL=http://… */
+const externalBaseUrl = process.env.E2E_BASE_URL;
+
+// Created once by the runner; its workers inherit the variable instead of making their own.
+// Readable by others: embedded PostgreSQL runs as the `postgres` user when started as root.
+if (!externalBaseUrl && !process.env.E2E_DATA_DIR) {
+  process.env.E2E_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'cidra-e2e-'));
+  fs.chmodSync(process.env.E2E_DATA_DIR, 0o755);
+}
+
+export default defineConfig({
+  testDir: './tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: externalBaseUrl ?? `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          // Without the networking flags Chromium tries to reach Google's servers at every start.
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: externalBaseUrl
+    ? undefined
+    : {
+        command: 'npm start',
+        url: `http://127.0.0.1:${port}/login`,
+        // The first start runs `next build` (about a minute here) and initialises PostgreSQL.
+        timeout: 300_000,
+        reuseExistingServer: false,
+        stdout: 'pipe',
+        stderr: 'pipe',
+        gracefulShutdown: { signal: 'SIGINT', timeout: 20_000 },
+        env: {
+          DATA_DIR: process.env.E2E_DATA_DIR as string,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          // Empty: the start script then runs its own embedded PostgreSQL in DATA_DIR.
+          DATABASE_URL: '',
+          NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        },
+      },
+});
