@@ -56,27 +56,12 @@ export function predictForest(forest: FlatForest, X: FeatureMatrix): Float64Arra
   const n = X.numRows;
   const numFeatures = forest.mappers.length;
   const out = new Float64Array(n).fill(forest.initScore);
-  const { roots, feature, value, left, leftBins } = forest;
-  // A local copy: an imported binding is read through a getter on every access once compiled
-  // to CommonJS, which costs more than the rest of this loop.
-  const words = WORDS_PER_NODE;
+  const { roots } = forest;
   for (let blockStart = 0; blockStart < n; blockStart += BLOCK_ROWS) {
     const blockEnd = Math.min(n, blockStart + BLOCK_ROWS);
     const binned = binMatrix(sliceRows(X, blockStart, blockEnd), forest.mappers);
     for (let t = 0; t < roots.length; t++) {
-      const root = roots[t];
-      for (let i = blockStart; i < blockEnd; i++) {
-        const rowBase = (i - blockStart) * numFeatures;
-        let node = root;
-        let f = feature[node];
-        while (f >= 0) {
-          const bin = binned[rowBase + f];
-          // Branch-free step: the left child when the bit is set, else the adjacent right child.
-          node = left[node] + 1 - ((leftBins[node * words + (bin >>> 5)] >>> (bin & 31)) & 1);
-          f = feature[node];
-        }
-        out[i] += value[node];
-      }
+      walkTree(forest, roots[t], binned, numFeatures, out, blockStart, blockEnd);
     }
   }
   return out;
@@ -88,4 +73,77 @@ function sliceRows(X: FeatureMatrix, start: number, end: number): FeatureMatrix 
     features: X.features,
     columns: X.columns.map((column) => column.subarray(start, end)),
   };
+}
+
+/**
+ * Adds one tree's output for rows [start, end) of a block. Four rows walk the tree together: each
+ * step of one walk waits on the loads of the step before, so interleaving four independent walks
+ * keeps the processor busy while it waits (about twice as fast as one walk at a time).
+ */
+function walkTree(
+  forest: FlatForest,
+  root: number,
+  binned: Uint8Array,
+  numFeatures: number,
+  out: Float64Array,
+  start: number,
+  end: number,
+): void {
+  const { feature, value, left, leftBins } = forest;
+  // Right children sit at left + 1, so a step is branch-free: left + 1 - (bit set ? 1 : 0).
+  // WORDS_PER_NODE is 8, written as a shift: an imported constant is read through a getter on
+  // every access once compiled to CommonJS.
+  let i = start;
+  for (; i + 3 < end; i += 4) {
+    const r0 = (i - start) * numFeatures;
+    const r1 = r0 + numFeatures;
+    const r2 = r1 + numFeatures;
+    const r3 = r2 + numFeatures;
+    let n0 = root;
+    let n1 = root;
+    let n2 = root;
+    let n3 = root;
+    let f0 = feature[root];
+    let f1 = f0;
+    let f2 = f0;
+    let f3 = f0;
+    // Leaves have feature -1; the AND of the four is negative only when all four are leaves.
+    while ((f0 & f1 & f2 & f3) >= 0) {
+      if (f0 >= 0) {
+        const b = binned[r0 + f0];
+        n0 = left[n0] + 1 - ((leftBins[(n0 << 3) + (b >>> 5)] >>> (b & 31)) & 1);
+        f0 = feature[n0];
+      }
+      if (f1 >= 0) {
+        const b = binned[r1 + f1];
+        n1 = left[n1] + 1 - ((leftBins[(n1 << 3) + (b >>> 5)] >>> (b & 31)) & 1);
+        f1 = feature[n1];
+      }
+      if (f2 >= 0) {
+        const b = binned[r2 + f2];
+        n2 = left[n2] + 1 - ((leftBins[(n2 << 3) + (b >>> 5)] >>> (b & 31)) & 1);
+        f2 = feature[n2];
+      }
+      if (f3 >= 0) {
+        const b = binned[r3 + f3];
+        n3 = left[n3] + 1 - ((leftBins[(n3 << 3) + (b >>> 5)] >>> (b & 31)) & 1);
+        f3 = feature[n3];
+      }
+    }
+    out[i] += value[n0];
+    out[i + 1] += value[n1];
+    out[i + 2] += value[n2];
+    out[i + 3] += value[n3];
+  }
+  for (; i < end; i++) {
+    const r = (i - start) * numFeatures;
+    let n = root;
+    let f = feature[n];
+    while (f >= 0) {
+      const b = binned[r + f];
+      n = left[n] + 1 - ((leftBins[(n << 3) + (b >>> 5)] >>> (b & 31)) & 1);
+      f = feature[n];
+    }
+    out[i] += value[n];
+  }
 }
