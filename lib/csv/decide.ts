@@ -78,10 +78,10 @@ function numericNotes(t: NumberTally, decimal: '.' | ',', p: ColumnProfile): str
 
 function otherNotes(p: ColumnProfile, decimal: '.' | ',', t: NumberTally | null): string[] {
   const other = decimal === ',' ? p.dot : p.comma;
-  if (t && t.percent > 0) return ['mixes percent and plain numbers, so it is kept as text'];
+  if (t && t.percent > 0) return ['mixes percent and plain numbers; not read as numbers'];
   if (other && p.values > 0) {
     const mark = decimal === ',' ? '.' : ',';
-    return [`looks numeric with '${mark}' decimals, but the file uses '${decimal}'; kept as text`];
+    return [`looks numeric with '${mark}' decimals, but the file uses '${decimal}'; not read as numbers`];
   }
   // A column that is numeric but for a few cells deserves a pointer to the first culprit.
   const off = p.firstNonNumeric;
