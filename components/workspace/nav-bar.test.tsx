@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { NavBar } from './nav-bar';
+import { initials, NavBar } from './nav-bar';
 
 let pathname = '/models';
 jest.mock('next/navigation', () => ({ usePathname: () => pathname }));
@@ -58,5 +58,14 @@ describe('NavBar', () => {
       'aria-expanded',
       'false',
     );
+  });
+});
+
+describe('initials', () => {
+  it('takes the first letters of the first and last words', () => {
+    expect(initials('Ada King Lovelace')).toBe('AL');
+    expect(initials('  grace ')).toBe('G');
+    expect(initials('Émile Zola')).toBe('ÉZ');
+    expect(initials('')).toBe('?');
   });
 });

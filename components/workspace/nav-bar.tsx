@@ -38,6 +38,13 @@ function SectionLink({
   );
 }
 
+/** Up to two initials of a name, for the avatar: "Ada Lovelace" → "AL". */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
+  return letters.map((word) => Array.from(word)[0]?.toUpperCase() ?? '').join('') || '?';
+}
+
 export function NavBar({ userName }: { userName: string }) {
   const pathname = usePathname() ?? '/';
   const [open, setOpen] = useState(false);
@@ -69,8 +76,15 @@ export function NavBar({ userName }: { userName: string }) {
         </nav>
 
         <div className="ml-auto hidden items-center gap-3 md:flex">
-          <span className="text-sm text-slate-600" data-testid="user-name">
-            {userName}
+          <span className="flex items-center gap-2 text-sm text-slate-700">
+            <span
+              aria-hidden="true"
+              className="flex h-8 w-8 items-center justify-center rounded-full bg-slate-200 text-xs
+                font-semibold text-slate-700"
+            >
+              {initials(userName)}
+            </span>
+            <span data-testid="user-name">{userName}</span>
           </span>
           <LogoutButton />
         </div>
