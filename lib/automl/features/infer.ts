@@ -26,6 +26,8 @@ export interface ColumnProfile {
 const KIND_SHARE = 0.98;
 // Below this many rows a run of distinct integers is too weak a hint to call a column an id.
 const MIN_ROWS_FOR_ID = 20;
+// A shuffled run of distinct integers this long is taken for an id.
+const MIN_ROWS_FOR_SHUFFLED_ID = 100;
 const ID_NAME = /^(id|index|idx|row|rowid|row_id|key|#|unnamed: ?0)$|[_\- ]id$|[a-z]Id$/i;
 
 interface Tally {
@@ -38,6 +40,10 @@ interface Tally {
   distinct: Set<string>;
   min: number;
   max: number;
+  /** Numbers so far only rose (or only fell) in row order. */
+  rising: boolean;
+  falling: boolean;
+  last: number;
 }
 
 /** Infers the kind of `values` restricted to `rows` and decides whether the column is dropped. */
@@ -72,6 +78,9 @@ function tallyValues(values: ArrayLike<unknown>, rows: Uint32Array): Tally {
     distinct: new Set(),
     min: Infinity,
     max: -Infinity,
+    rising: true,
+    falling: true,
+    last: NaN,
   };
   for (let r = 0; r < rows.length; r++) {
     const value = values[rows[r]];
@@ -86,6 +95,9 @@ function tallyValues(values: ArrayLike<unknown>, rows: Uint32Array): Tally {
       if (Number.isInteger(x)) tally.integers++;
       if (x < tally.min) tally.min = x;
       if (x > tally.max) tally.max = x;
+      if (x <= tally.last) tally.rising = false;
+      if (x >= tally.last) tally.falling = false;
+      tally.last = x;
     }
     if (!Number.isNaN(toBoolean(value))) tally.booleans++;
     if (!Number.isNaN(toTimestampMs(value))) tally.dates++;
@@ -97,7 +109,7 @@ function tallyValues(values: ArrayLike<unknown>, rows: Uint32Array): Tally {
 function inferKind(tally: Tally, present: number): ColumnKind {
   if (present === 0) return 'numeric';
   if (tally.numbers >= KIND_SHARE * present) return 'numeric';
-  if (tally.booleans >= KIND_SHARE * present && tally.distinct.size <= 2) return 'boolean';
+  if (tally.booleans >= KIND_SHARE * present) return 'boolean';
   if (tally.dates >= KIND_SHARE * present) return 'datetime';
   // Many distinct multi-word values read as free text (names, descriptions); the rest are levels.
   const meanWords = tally.words / present;
@@ -127,15 +139,19 @@ function dropDecision(
   return undefined;
 }
 
-// Unique integers forming one run (1..n in any order), or unique integers under an id-like name,
-// are row identifiers; a unique float such as a measurement is not. Unique single-token strings are
+// Unique integers under an id-like name, or forming one run (k..k+n-1) that is sorted or long, are
+// row identifiers; a unique float such as a measurement is not. A short shuffled run of integers
+// may be a real feature (say, 20 distinct ages), so it stays; users can also fix a column's kind,
+// which turns this check off. Unique single-token strings are
 // identifiers; unique multi-word strings are text and stay.
 function looksLikeIdentifier(name: string, kind: ColumnKind, tally: Tally, numRows: number) {
   const allUnique = tally.missing === 0 && tally.distinct.size === numRows;
   if (!allUnique || numRows < MIN_ROWS_FOR_ID) return false;
   if (kind === 'numeric') {
     if (tally.integers !== numRows) return false;
-    return tally.max - tally.min + 1 === numRows || ID_NAME.test(name);
+    if (ID_NAME.test(name)) return true;
+    const run = tally.max - tally.min + 1 === numRows;
+    return run && (tally.rising || tally.falling || numRows >= MIN_ROWS_FOR_SHUFFLED_ID);
   }
   return kind === 'categorical';
 }

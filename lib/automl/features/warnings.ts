@@ -11,12 +11,13 @@ export interface DataWarning {
 
 const SAMPLE_SIZE = 5;
 
+// Each phrase reads after "1 value" / "2 values"; {was} agrees with the count.
 const WHAT: Record<DataWarning['code'], string> = {
-  NOT_A_NUMBER: 'could not be read as a number and was treated as missing',
-  INFINITE_VALUE: 'was infinite and was treated as missing',
-  NOT_A_DATE: 'could not be read as a date and was treated as missing',
-  NOT_A_BOOLEAN: 'could not be read as yes/no and was treated as missing',
-  UNSEEN_LEVEL: 'was not seen in training and was treated as an unknown level',
+  NOT_A_NUMBER: 'could not be read as a number and {was} treated as missing',
+  INFINITE_VALUE: '{was} infinite and treated as missing',
+  NOT_A_DATE: 'could not be read as a date and {was} treated as missing',
+  NOT_A_BOOLEAN: 'could not be read as yes/no and {was} treated as missing',
+  UNSEEN_LEVEL: '{was} not seen in training and treated as an unknown level',
 };
 
 /** Collects one kind of problem for one column; cheap when nothing goes wrong. */
@@ -50,7 +51,7 @@ export class WarningCounter {
       column: this.column,
       count: this.count,
       rows: [...this.rows],
-      message: `column '${this.column}': ${this.count} ${noun} ${WHAT[this.code]} (${samples}${more})`,
+      message: `column '${this.column}': ${this.count} ${noun} ${WHAT[this.code].replace('{was}', this.count === 1 ? 'was' : 'were')} (${samples}${more})`,
     });
   }
 }

@@ -1,0 +1,133 @@
+import { selectEnsemble, blend } from '@/lib/automl/ensemble';
+import { linearFamily } from '@/lib/automl/linear';
+import { regressionMetrics } from '@/lib/automl/metrics';
+import { Random } from '@/lib/automl/random';
+import type { FeatureMatrix, LabelledMatrix } from '@/lib/automl/types';
+
+function matrix(columns: Float64Array[], categories: number[] = []): FeatureMatrix {
+  return {
+    numRows: columns[0].length,
+    features: columns.map((_, j) => ({
+      name: `x${j}`,
+      source: `x${j}`,
+      categorical: (categories[j] ?? 0) > 0,
+      numCategories: categories[j] ?? 0,
+    })),
+    columns,
+  };
+}
+
+function linearData(n: number, seed: number): LabelledMatrix {
+  const random = new Random(seed);
+  const a = Float64Array.from({ length: n }, () => random.normal() * 10 + 5);
+  const b = Float64Array.from({ length: n }, () => random.next() * 100);
+  const level = Float64Array.from({ length: n }, () => 1 + random.int(3));
+  const offsets = [0, 0, 7, -4];
+  const y = a.map((_, i) => 3 + 2 * a[i] - 0.5 * b[i] + offsets[level[i]]);
+  return { X: matrix([a, b, level], [0, 0, 4]), y };
+}
+
+describe('ridge regression', () => {
+  it('recovers the coefficients of an exact linear function', () => {
+    const model = linearFamily.fit(linearData(400, 1), linearData(100, 2), {}, { seed: 0 });
+    const { arrays, params } = model.toArtifact();
+    const coef = (k: number) => arrays.coef[arrays.valueColumn[k]] / arrays.scales[k];
+    expect(params.lambda).toBe(1e-6);
+    expect(coef(0)).toBeCloseTo(2, 4);
+    expect(coef(1)).toBeCloseTo(-0.5, 4);
+    // One-hot levels: differences between level coefficients are the offsets.
+    const start = arrays.blockStart[0];
+    expect(arrays.coef[start + 2] - arrays.coef[start + 1]).toBeCloseTo(7, 3);
+    expect(arrays.coef[start + 3] - arrays.coef[start + 1]).toBeCloseTo(-4, 3);
+    const test = linearData(50, 3);
+    const predictions = model.predict(test.X);
+    predictions.forEach((p, i) => expect(p).toBeCloseTo(test.y[i], 3));
+  });
+
+  it('uses a missing indicator and mean imputation, and picks a larger penalty for noise', () => {
+    const random = new Random(5);
+    const n = 300;
+    const signal = Float64Array.from({ length: n }, () => random.next());
+    const flag = Float64Array.from({ length: n }, (_, i) => (i % 2 ? 1 : NaN));
+    const noise = Array.from({ length: 30 }, () =>
+      Float64Array.from({ length: n }, () => random.normal()),
+    );
+    const y = signal.map((s, i) => 10 * s + (i % 2 ? 15 : 0) + random.normal() * 3);
+    const data = { X: matrix([signal, flag, ...noise]), y };
+    const train = {
+      X: { ...data.X, numRows: 200, columns: data.X.columns.map((c) => c.slice(0, 200)) },
+      y: y.slice(0, 200),
+    };
+    const valid = {
+      X: { ...data.X, numRows: 100, columns: data.X.columns.map((c) => c.slice(200)) },
+      y: y.slice(200),
+    };
+    const model = linearFamily.fit(train, valid, {}, { seed: 0 });
+    const { arrays, params } = model.toArtifact();
+    expect(arrays.valueColumn[1]).toBe(-1);
+    expect(arrays.indicatorColumn[1]).toBeGreaterThanOrEqual(0);
+    expect(arrays.coef[arrays.indicatorColumn[1]]).toBeLessThan(-10);
+    expect(params.lambda as number).toBeGreaterThan(1e-3);
+  });
+
+  it('round-trips through its artifact with identical predictions', () => {
+    const model = linearFamily.fit(linearData(200, 1), undefined, {}, { seed: 3 });
+    const copy = linearFamily.fromArtifact(model.toArtifact());
+    const X = linearData(20, 9).X;
+    expect(copy.predict(X)).toEqual(model.predict(X));
+  });
+});
+
+describe('greedy ensemble selection', () => {
+  it('finds the blend of two complementary models and ignores a bad one', () => {
+    const labels = Float64Array.from([1, 2, 3, 4]);
+    const low = labels.map((y) => y - 1);
+    const high = labels.map((y) => y + 1);
+    const bad = Float64Array.from([10, -10, 10, -10]);
+    // Step 1: low and high tie, the earlier wins; step 2: high cancels low's error exactly.
+    const { weights, picks, history } = selectEnsemble([bad, low, high], labels, 2);
+    expect(picks).toEqual([1, 2]);
+    expect(history).toEqual([1, 0]);
+    expect(Array.from(weights)).toEqual([0, 0.5, 0.5]);
+    expect(Array.from(blend([bad, low, high], weights, 4))).toEqual([1, 2, 3, 4]);
+  });
+
+  it('weights a single best model fully and records the score after each step', () => {
+    const labels = Float64Array.from([0, 0]);
+    const { weights, history } = selectEnsemble(
+      [Float64Array.from([1, 1]), Float64Array.from([3, 3])],
+      labels,
+      3,
+    );
+    expect(Array.from(weights)).toEqual([1, 0]);
+    expect(history).toEqual([1, 1, 1]);
+  });
+});
+
+describe('regression metrics', () => {
+  it('match hand-computed values', () => {
+    const labels = [0, 2, 4, 10];
+    const predictions = [1, 2, 2, 13];
+    // errors (label − prediction): −1, 0, 2, −3
+    const m = regressionMetrics(labels, predictions);
+    expect(m.mse).toBeCloseTo((1 + 0 + 4 + 9) / 4, 12);
+    expect(m.rmse).toBeCloseTo(Math.sqrt(3.5), 12);
+    expect(m.mae).toBeCloseTo(6 / 4, 12);
+    // mean label 4, variance (16 + 4 + 0 + 36) / 4 = 14
+    expect(m.r2).toBeCloseTo(1 - 3.5 / 14, 12);
+    // MAPE over the three non-zero labels: (0/2 + 2/4 + 3/10) / 3
+    expect(m.mape).toBeCloseTo((100 * (0 + 0.5 + 0.3)) / 3, 12);
+    expect(m.mapeExcludedZeroLabels).toBe(1);
+    expect(m.medianAbsoluteError).toBeCloseTo(1.5, 12);
+    expect(m.maxError).toBe(3);
+    // mean error −0.5, error variance (0.25 + 0.25 + 6.25 + 6.25) / 4 = 3.25
+    expect(m.explainedVariance).toBeCloseTo(1 - 3.25 / 14, 12);
+    expect(m.count).toBe(4);
+  });
+
+  it('report NaN rather than infinities for a constant label', () => {
+    const m = regressionMetrics([2, 2], [1, 3]);
+    expect(m.r2).toBeNaN();
+    expect(m.rmse).toBe(1);
+  });
+});
