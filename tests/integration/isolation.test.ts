@@ -5,6 +5,8 @@ import { GET as getDatasetRoute } from '@/app/api/datasets/[id]/route';
 import { GET as listDatasetsRoute } from '@/app/api/datasets/route';
 import { GET as getModelRoute } from '@/app/api/models/[id]/route';
 import { GET as listModelsRoute } from '@/app/api/models/route';
+import { POST as cancelJobRoute } from '@/app/api/jobs/[id]/cancel/route';
+import { GET as getJobRoute } from '@/app/api/jobs/[id]/route';
 import {
   createDataset,
   createModel,
@@ -22,7 +24,9 @@ import {
   type Model,
 } from '@/lib/access';
 import type { SessionUser } from '@/lib/auth/session';
-import { jobs } from '@/db/schema';
+import fs from 'node:fs';
+import path from 'node:path';
+import { jobs, type JobStatus } from '@/db/schema';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { useTestDatabase } from '../helpers/db';
@@ -34,6 +38,13 @@ let alice: SessionUser;
 let bob: SessionUser;
 let aliceDataset: Dataset;
 let aliceModel: Model;
+let aliceQueuedJob: { id: string };
+let aliceFinishedJob: { id: string };
+
+async function insertJob(ownerId: string, status: JobStatus) {
+  const [job] = await getDb().insert(jobs).values({ ownerId, kind: 'test', status }).returning();
+  return job;
+}
 
 beforeAll(async () => {
   alice = await createTestUser({ name: 'Alice' });
@@ -45,6 +56,8 @@ beforeAll(async () => {
     datasetId: aliceDataset.id,
   });
   await createDataset(bob.id, { name: 'bob.csv', storageKey: 'k/bob.csv' });
+  aliceQueuedJob = await insertJob(alice.id, 'QUEUED');
+  aliceFinishedJob = await insertJob(alice.id, 'COMPLETED');
 });
 
 const missingId = '00000000-0000-4000-8000-000000000000';
@@ -103,14 +116,13 @@ describe('the data-access layer', () => {
   });
 
   it('shows jobs only to their owner', async () => {
-    const [job] = await getDb()
-      .insert(jobs)
-      .values({ ownerId: alice.id, kind: 'test' })
-      .returning();
+    const job = aliceQueuedJob;
 
     expect(await getJob(alice.id, job.id)).toMatchObject({ id: job.id, kind: 'test' });
     expect(await getJob(bob.id, job.id)).toBeNull();
-    expect((await listJobs(alice.id)).map((j) => j.id)).toEqual([job.id]);
+    expect((await listJobs(alice.id)).map((j) => j.id).sort()).toEqual(
+      [aliceQueuedJob.id, aliceFinishedJob.id].sort(),
+    );
     expect(await listJobs(bob.id)).toEqual([]);
   });
 });
@@ -120,52 +132,101 @@ type Handler = (
   context: { params: Promise<{ id: string }> },
 ) => Promise<Response>;
 
-/** Every API route on an owned resource: how to call it for a given id. */
-const itemRoutes: { name: string; handler: Handler; path: string; id: () => string }[] = [
+/**
+ * Every API route on an owned resource: how to call it for a given id. `id` is a resource of
+ * Alice's that Alice may act on (a finished job for cancel, so that no worker is involved).
+ */
+const itemRoutes: {
+  name: string;
+  /** The route's folder under app/api. */
+  folder: string;
+  handler: Handler;
+  path: string;
+  method?: string;
+  id: () => string;
+}[] = [
   {
     name: 'GET /api/datasets/:id',
+    folder: 'datasets/[id]',
     handler: getDatasetRoute,
     path: 'datasets',
     id: () => aliceDataset.id,
   },
-  { name: 'GET /api/models/:id', handler: getModelRoute, path: 'models', id: () => aliceModel.id },
+  {
+    name: 'GET /api/models/:id',
+    folder: 'models/[id]',
+    handler: getModelRoute,
+    path: 'models',
+    id: () => aliceModel.id,
+  },
+  {
+    name: 'GET /api/jobs/:id',
+    folder: 'jobs/[id]',
+    handler: getJobRoute,
+    path: 'jobs',
+    id: () => aliceQueuedJob.id,
+  },
+  {
+    name: 'POST /api/jobs/:id/cancel',
+    folder: 'jobs/[id]/cancel',
+    handler: cancelJobRoute,
+    path: 'jobs',
+    method: 'POST',
+    id: () => aliceFinishedJob.id,
+  },
 ];
 const listRoutes: {
   name: string;
+  folder: string;
   handler: (request: Request) => Promise<Response>;
   key: string;
 }[] = [
-  { name: 'GET /api/datasets', handler: (r) => listDatasetsRoute(r, undefined), key: 'datasets' },
-  { name: 'GET /api/models', handler: (r) => listModelsRoute(r, undefined), key: 'models' },
+  {
+    name: 'GET /api/datasets',
+    folder: 'datasets',
+    handler: (r) => listDatasetsRoute(r, undefined),
+    key: 'datasets',
+  },
+  {
+    name: 'GET /api/models',
+    folder: 'models',
+    handler: (r) => listModelsRoute(r, undefined),
+    key: 'models',
+  },
 ];
 
-async function call(handler: Handler, path: string, id: string, user?: SessionUser) {
+async function call(
+  { handler, path, method = 'GET' }: { handler: Handler; path: string; method?: string },
+  id: string,
+  user?: SessionUser,
+) {
   const headers = user ? { cookie: await sessionCookie(user) } : undefined;
-  const request = new Request(`http://127.0.0.1:3000/api/${path}/${id}`, { headers });
+  const request = new Request(`http://127.0.0.1:3000/api/${path}/${id}`, { method, headers });
   const response = await handler(request, { params: Promise.resolve({ id }) });
   return { status: response.status, body: await response.json() };
 }
 
-describe.each(itemRoutes)('$name', ({ handler, path, id }) => {
+describe.each(itemRoutes)('$name', (route) => {
+  const { id } = route;
   it('answers 401 as JSON without a session', async () => {
-    const { status, body } = await call(handler, path, id());
+    const { status, body } = await call(route, id());
     expect(status).toBe(401);
     expect(body.error.code).toBe('UNAUTHENTICATED');
   });
 
   it('answers 404 for another user’s resource, without any of its data', async () => {
-    const { status, body } = await call(handler, path, id(), bob);
+    const { status, body } = await call(route, id(), bob);
     expect(status).toBe(404);
     expect(JSON.stringify(body)).not.toContain(id());
   });
 
   it('answers 404 for a missing or malformed id', async () => {
-    expect((await call(handler, path, missingId, alice)).status).toBe(404);
-    expect((await call(handler, path, 'nonsense', alice)).status).toBe(404);
+    expect((await call(route, missingId, alice)).status).toBe(404);
+    expect((await call(route, 'nonsense', alice)).status).toBe(404);
   });
 
   it('answers 200 with the resource for its owner', async () => {
-    const { status, body } = await call(handler, path, id(), alice);
+    const { status, body } = await call(route, id(), alice);
     expect(status).toBe(200);
     expect(JSON.stringify(body)).toContain(id());
   });
@@ -190,5 +251,43 @@ describe.each(listRoutes)('$name', ({ handler, key }) => {
     expect(aliceRows.length).toBeGreaterThan(0);
     expect(aliceRows.every((row: { ownerId: string }) => row.ownerId === alice.id)).toBe(true);
     expect(bobRows.every((row: { ownerId: string }) => row.ownerId === bob.id)).toBe(true);
+  });
+});
+
+describe('cancelling another user’s job', () => {
+  it('answers 404 and leaves the job running its course', async () => {
+    const request = new Request(`http://127.0.0.1:3000/api/jobs/${aliceQueuedJob.id}/cancel`, {
+      method: 'POST',
+      headers: { cookie: await sessionCookie(bob) },
+    });
+    const response = await cancelJobRoute(request, {
+      params: Promise.resolve({ id: aliceQueuedJob.id }),
+    });
+
+    expect(response.status).toBe(404);
+    expect(await getJob(alice.id, aliceQueuedJob.id)).toMatchObject({
+      status: 'QUEUED',
+      cancelRequested: false,
+    });
+  });
+});
+
+describe('coverage of this file', () => {
+  /** Routes reachable without a session, on purpose. */
+  const publicRoutes = ['auth/[...nextauth]', 'register'];
+  const covered = [...itemRoutes, ...listRoutes].map((route) => route.folder);
+
+  function routeFolders(dir: string, prefix = ''): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      if (!entry.isDirectory()) return [];
+      const folder = prefix ? `${prefix}/${entry.name}` : entry.name;
+      const here = fs.existsSync(path.join(dir, entry.name, 'route.ts')) ? [folder] : [];
+      return [...here, ...routeFolders(path.join(dir, entry.name), folder)];
+    });
+  }
+
+  it('tests every API route: a new route must join itemRoutes or listRoutes (or publicRoutes)', () => {
+    const routes = routeFolders(path.join(process.cwd(), 'app/api')).sort();
+    expect(routes).toEqual([...publicRoutes, ...covered].sort());
   });
 });
