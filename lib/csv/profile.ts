@@ -61,6 +61,10 @@ export class ColumnProfile {
   booleans = true;
   readonly booleanValues = new Set<string>();
   readonly distinct = new Set<string>();
+  /** Non-empty cells seen when `distinct` reached its cap (0 while below it). */
+  cellsAtCap = 0;
+  /** Cells that are not numbers, and how many of them hold whitespace and characters. */
+  wordCells = 0;
   withSpace = 0;
   totalLength = 0;
 
@@ -77,10 +81,15 @@ export class ColumnProfile {
       this.tokens.set(text, (this.tokens.get(text) ?? 0) + 1);
       return;
     }
-    this.addNumber(text, line);
+    // A number can be neither an ISO date nor yes/no, so the other checks stop here.
+    if (this.addNumber(text, line)) {
+      this.dates = this.booleans = false;
+      return;
+    }
     if (this.dates && !isIsoDate(text)) this.dates = false;
     if (this.booleans) this.addBoolean(text);
-    if (text.length > 0 && /\s/.test(text)) this.withSpace++;
+    this.wordCells++;
+    if (/\s/.test(text)) this.withSpace++;
     this.totalLength += text.length;
   }
 
@@ -96,16 +105,25 @@ export class ColumnProfile {
   }
 
   private remember(text: string): void {
-    if (this.distinct.size < DISTINCT_CAP) this.distinct.add(text);
+    if (this.cellsAtCap > 0) return;
+    this.distinct.add(text);
+    if (this.distinct.size === DISTINCT_CAP) this.cellsAtCap = this.cells - this.empty;
   }
 
-  private addNumber(text: string, line: number): void {
+  /** Tallies the cell under both decimal marks; true when either parsed it. */
+  private addNumber(text: string, line: number): boolean {
     const numbersBefore = Math.max(this.dot?.count ?? 0, this.comma?.count ?? 0);
-    if (this.dot && !tally(this.dot, parseNumber(text, '.', scratch), line)) this.dot = null;
-    if (this.comma && !tally(this.comma, parseNumber(text, ',', scratch), line)) this.comma = null;
-    if (!this.dot && !this.comma && !this.firstNonNumeric) {
-      this.firstNonNumeric = { value: text, line, numbersBefore };
+    const dotValue = this.dot ? parseNumber(text, '.', scratch) : NaN;
+    if (this.dot && !tally(this.dot, dotValue, line)) this.dot = null;
+    if (this.comma) {
+      // Without ',' or '.' both marks read the same digits: reuse the value and `scratch`.
+      const same = this.dot !== null && text.indexOf(',') === -1 && text.indexOf('.') === -1;
+      const commaValue = same ? dotValue : parseNumber(text, ',', scratch);
+      if (!tally(this.comma, commaValue, line)) this.comma = null;
     }
+    if (this.dot || this.comma) return true;
+    if (!this.firstNonNumeric) this.firstNonNumeric = { value: text, line, numbersBefore };
+    return false;
   }
 
   private addBoolean(text: string): void {

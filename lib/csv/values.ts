@@ -23,6 +23,9 @@ export const MISSING_TOKENS: ReadonlySet<string> = new Set([
 
 /** True when the (trimmed) cell is a missing-value spelling such as NA, null or `?`. */
 export function isMissingToken(trimmed: string): boolean {
+  // Cells starting with a digit are the common case and never a token: skip the lower-casing.
+  const first = trimmed.charCodeAt(0);
+  if (first >= 48 && first <= 57) return false;
   return trimmed.length <= 7 && MISSING_TOKENS.has(trimmed.toLowerCase());
 }
 
