@@ -22,8 +22,16 @@ export function safeCallbackPath(callbackUrl: string | undefined): string {
   return callbackUrl;
 }
 
-export function LoginForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
-  const [errors, setErrors] = useState<Errors>({});
+export function LoginForm({
+  callbackUrl,
+  notice,
+  initialError,
+}: {
+  callbackUrl?: string;
+  notice?: string;
+  initialError?: string;
+}) {
+  const [errors, setErrors] = useState<Errors>({ form: initialError });
   const [pending, setPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
