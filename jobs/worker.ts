@@ -5,6 +5,7 @@ import { closeDb } from '@/lib/db';
 import { log as rootLog } from '@/lib/log';
 import { getBoss, queueName, stopBoss, type QueueMessage } from '@/lib/queue/boss';
 import { reapStaleJobs } from '@/lib/queue/reaper';
+import { runMigrations } from '../scripts/migrate';
 import { loadHandlers } from './registry';
 import { runJob, stopAllJobs } from './runner';
 
@@ -28,6 +29,8 @@ function loadConfig(): Config {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // A no-op when the database is current; lets workers start before any web server.
+  await runMigrations(config.DATABASE_URL!);
   const handlers = await loadHandlers();
   const boss = await getBoss({ supervise: true });
 

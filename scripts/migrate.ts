@@ -2,18 +2,26 @@
 import path from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import { Pool } from 'pg';
+import { Client } from 'pg';
 
 /** The committed migrations, found from this file so any working folder works. */
 export const migrationsFolder = path.resolve(__dirname, '..', 'db', 'migrations');
 
-/** Applies every migration not yet recorded in the database; safe to run at every start. */
+/** Any fixed number: the advisory lock that serialises migrations across processes. */
+const migrationLockKey = 7_310_245;
+
+/**
+ * Applies every migration not yet recorded in the database; safe to run at every start, and from
+ * several web servers and workers at once (they take turns under an advisory lock).
+ */
 export async function runMigrations(databaseUrl: string): Promise<void> {
-  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
   try {
-    await migrate(drizzle(pool), { migrationsFolder });
+    await client.query('SELECT pg_advisory_lock($1)', [migrationLockKey]);
+    await migrate(drizzle(client), { migrationsFolder });
   } finally {
-    await pool.end();
+    await client.end();
   }
 }
 

@@ -41,6 +41,15 @@ export function createStorage(config: Config): Storage {
   return new LocalStorage(path.join(config.dataDir, 'storage'));
 }
 
+/** Makes the configured storage ready (folder created, bucket reachable); for start scripts. */
+export async function prepareStorage(config: Config): Promise<string> {
+  const storage = createStorage(config) as LocalStorage | S3Storage;
+  await storage.prepare();
+  return storage instanceof LocalStorage
+    ? `folder ${storage.root}`
+    : `bucket ${config.S3_BUCKET} at ${config.S3_ENDPOINT}`;
+}
+
 let cached: Storage | undefined;
 
 /** The process's storage: local folder DATA_DIR/storage, or S3 when S3_ENDPOINT is set. */

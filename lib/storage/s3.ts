@@ -2,6 +2,7 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
   S3Client,
@@ -43,6 +44,18 @@ export class S3Storage implements Storage {
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
     });
+  }
+
+  /** Checks that the bucket answers, so a wrong endpoint or credential fails at start-up. */
+  async prepare(): Promise<void> {
+    try {
+      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+    } catch (error) {
+      throw new Error(
+        `S3 bucket '${this.bucket}' is not reachable (check S3_ENDPOINT, S3_BUCKET and the credentials)`,
+        { cause: error },
+      );
+    }
   }
 
   async put(key: string, body: NodeJS.ReadableStream | Uint8Array): Promise<StoredObject> {

@@ -161,6 +161,11 @@ export class EmbeddedPostgres {
     this.process = undefined;
   }
 
+  /** Immediate shutdown without waiting, for process exit hooks (throwaway clusters only). */
+  killNow(): void {
+    this.process?.kill('SIGQUIT');
+  }
+
   /** Creates `name` unless it exists. */
   async createDatabase(name: string): Promise<void> {
     const client = new Client({ connectionString: this.url() });
@@ -294,7 +299,7 @@ export class EmbeddedPostgres {
   }
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { AppError } from '@/lib/errors';
-import { LocalStorage, type Storage } from '@/lib/storage';
-import { testS3Storage } from '../helpers/s3';
+import { LocalStorage, S3Storage, type Storage } from '@/lib/storage';
+import { testS3Options, testS3Storage } from '../helpers/s3';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -138,5 +138,13 @@ describe('local folder storage', () => {
     const incoming = await fs.readdir(path.join(localRoot, '.incoming'));
     expect(incoming).toEqual([]);
     await expect(fs.stat(path.join(localRoot, 'gone', 'x.bin'))).rejects.toThrow();
+  });
+});
+
+describe('S3 storage preparation', () => {
+  it('names the bucket when it is not reachable', async () => {
+    const storage = new S3Storage({ ...testS3Options(), bucket: 'no-such-bucket' });
+    await expect(storage.prepare()).rejects.toThrow(/S3 bucket 'no-such-bucket' is not reachable/);
+    await expect(testS3Storage().prepare()).resolves.toBeUndefined();
   });
 });

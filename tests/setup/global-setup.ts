@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import S3rver from 's3rver';
-import { EmbeddedPostgres, freePort } from '../../scripts/lib/postgres';
+import { EmbeddedPostgres, freePort, isAlive } from '../../scripts/lib/postgres';
 import { runMigrations } from '../../scripts/migrate';
 import { testEnv } from './services';
 
@@ -18,6 +18,8 @@ export interface TestServices {
 }
 
 const templateDb = 'cidra_template';
+const rootPrefix = 'cidra-test-';
+const ownerFile = 'jest.pid';
 const bucket = 'cidra-test';
 
 export default async function globalSetup(): Promise<void> {
@@ -25,11 +27,29 @@ export default async function globalSetup(): Promise<void> {
   for (const name of ['DATABASE_URL', 'S3_ENDPOINT', 'S3_BUCKET', 'NEXTAUTH_SECRET']) {
     delete process.env[name];
   }
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'cidra-test-'));
+  await removeAbandonedRuns();
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), rootPrefix));
   await fs.chmod(root, 0o755);
+  await fs.writeFile(path.join(root, ownerFile), String(process.pid));
 
   const [postgres, s3] = await Promise.all([startPostgres(root), startS3(root)]);
+  // If jest dies without running globalTeardown (a crash), PostgreSQL must not outlive it.
+  process.once('exit', () => postgres.killNow());
   (globalThis as { cidraTestServices?: TestServices }).cidraTestServices = { root, postgres, s3 };
+}
+
+/** Stops servers and removes folders of earlier runs whose jest process no longer exists. */
+async function removeAbandonedRuns(): Promise<void> {
+  const names = (await fs.readdir(os.tmpdir())).filter((name) => name.startsWith(rootPrefix));
+  for (const name of names) {
+    const root = path.join(os.tmpdir(), name);
+    const owner = Number(await fs.readFile(path.join(root, ownerFile), 'utf8').catch(() => 0));
+    if (!owner || isAlive(owner)) continue;
+    const pidFile = path.join(root, 'postgres', 'postmaster.pid');
+    const server = Number((await fs.readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
+    if (server && isAlive(server)) process.kill(server, 'SIGQUIT');
+    await fs.rm(root, { recursive: true, force: true });
+  }
 }
 
 async function startPostgres(root: string): Promise<EmbeddedPostgres> {
