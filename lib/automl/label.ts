@@ -57,7 +57,7 @@ export function readLabel(table: TableLike, label: string): LabelColumn {
 /** Refuses a fit with fewer than MIN_TRAINING_ROWS labelled rows. */
 export function checkEnoughRows(label: string, column: LabelColumn): void {
   if (column.rows.length >= MIN_TRAINING_ROWS) return;
-  const missing = column.missingCount > 0 ? ` (${column.missingCount} have no label)` : '';
+  const missing = column.missingCount > 0 ? ` (${column.missingCount} missing)` : '';
   throw new AutoMLError(
     'TOO_FEW_ROWS',
     `only ${column.rows.length} rows have a value in label column '${label}'${missing}; at least ${MIN_TRAINING_ROWS} are needed`,

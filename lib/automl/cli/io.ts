@@ -32,7 +32,7 @@ export async function writeTable(
     for (const values of extraColumns) row.push(cell(values[i]));
     data[i] = row;
   }
-  const text = Papa.unparse({ fields: [...names, ...Object.keys(extra)], data });
+  const text = Papa.unparse({ fields: [...names, ...Object.keys(extra)], data }, { newline: '\n' });
   await writeFile(path, `${text}\n`);
 }
 

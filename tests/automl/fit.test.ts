@@ -1,0 +1,257 @@
+import JSZip from 'jszip';
+import { AutoMLError, columnTable, fit, loadPredictor, type TableLike } from '@/lib/automl';
+import { Random } from '@/lib/automl/random';
+
+/** y = 3·a − 2·b + level offset + noise, with some missing values. */
+function syntheticTable(n: number, seed: number): TableLike {
+  const random = new Random(seed);
+  const a: (number | null)[] = [];
+  const b: number[] = [];
+  const level: string[] = [];
+  const y: number[] = [];
+  const offsets: Record<string, number> = { red: 0, green: 5, blue: -5 };
+  for (let i = 0; i < n; i++) {
+    const av = random.normal();
+    const bv = random.next() * 4;
+    const lv = ['red', 'green', 'blue'][random.int(3)];
+    a.push(i % 17 === 0 ? null : av);
+    b.push(bv);
+    level.push(lv);
+    y.push(3 * av - 2 * bv + offsets[lv] + 0.1 * random.normal());
+  }
+  return columnTable({ a, b, level, y });
+}
+
+const expectCode = (run: () => unknown, code: string, message: string | RegExp) => {
+  let caught: unknown;
+  try {
+    run();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(AutoMLError);
+  expect((caught as AutoMLError).code).toBe(code);
+  expect((caught as AutoMLError).message).toMatch(message);
+};
+
+describe('fit input checks', () => {
+  const base = syntheticTable(30, 1);
+
+  it('refuses a missing label column by name', () => {
+    expectCode(
+      () => fit(base, { label: 'price' }),
+      'LABEL_MISSING',
+      "label column 'price' not found",
+    );
+  });
+
+  it('refuses text labels, naming the column and the offending values with rows', () => {
+    const y = base.array('y') as number[];
+    const table = columnTable({
+      a: base.array('a'),
+      y: y.map((v, i) => (i === 1 ? '<100000' : i === 4 ? 'unknown' : v)),
+    });
+    expectCode(
+      () => fit(table, { label: 'y' }),
+      'LABEL_NOT_NUMERIC',
+      "label column 'y' must be numeric: 2 values are not a number (row 2: '<100000', row 5: 'unknown')",
+    );
+  });
+
+  it('refuses infinite labels, naming the rows', () => {
+    const y = (base.array('y') as number[]).map((v, i) =>
+      i === 3 ? Infinity : i === 8 ? '-Infinity' : v,
+    );
+    expectCode(
+      () => fit(columnTable({ a: base.array('a'), y }), { label: 'y' }),
+      'LABEL_NOT_FINITE',
+      "label column 'y' must hold finite numbers: 2 values are infinite (row 4: 'Infinity', row 9: '-Infinity')",
+    );
+  });
+
+  it('refuses fewer than ten labelled rows', () => {
+    const y = (base.array('y') as number[]).map((v, i) => (i < 21 ? null : v));
+    expectCode(
+      () => fit(columnTable({ a: base.array('a'), y }), { label: 'y' }),
+      'TOO_FEW_ROWS',
+      "only 9 rows have a value in label column 'y' (21 missing); at least 10 are needed",
+    );
+  });
+
+  it('refuses unknown families, bad options and absent feature columns', () => {
+    expectCode(
+      () => fit(base, { label: 'y', models: ['xgb'] }),
+      'INVALID_OPTION',
+      /unknown model family xgb \(known: .*linear/,
+    );
+    expectCode(
+      () => fit(base, { label: 'y', holdoutFraction: 0.9 }),
+      'INVALID_OPTION',
+      /option holdoutFraction/,
+    );
+    expectCode(
+      () => fit(base, { label: 'y', features: ['a', 'nope', 'nix'] }),
+      'MISSING_COLUMNS',
+      'feature columns not found: nope, nix',
+    );
+  });
+
+  it('reports a failing family on the leaderboard and still returns the others', () => {
+    const predictor = fit(syntheticTable(200, 2), {
+      label: 'y',
+      models: ['linear', 'gbdt'],
+      seed: 1,
+    });
+    expect(predictor.leaderboard().map((row) => row.status)).toEqual(['ok', 'ok', 'ok']);
+  });
+});
+
+describe('fit results', () => {
+  const train = syntheticTable(400, 3);
+  const test = syntheticTable(100, 4);
+
+  it('learns the synthetic function and records metadata per phase', () => {
+    const predictor = fit(train, { label: 'y', models: ['linear'] });
+    // Rows with a missing 'a' (one in 17) lose its term, so the fit is close but not exact.
+    expect(predictor.evaluate(test).metrics.r2).toBeGreaterThan(0.97);
+    const meta = predictor.metadata;
+    expect(meta.features.map((f) => `${f.name}:${f.kind}`)).toEqual([
+      'a:numeric',
+      'b:numeric',
+      'level:categorical',
+    ]);
+    expect(meta.trainingRows + meta.validationRows).toBe(400);
+    expect(meta.validationRows).toBe(80);
+    expect(Object.keys(meta.phaseSec)).toEqual(
+      expect.arrayContaining(['label', 'features', 'models', 'ensemble', 'total']),
+    );
+  });
+
+  it('gives identical predictions and model files for the same seed, different ones for another', async () => {
+    const options = { label: 'y', models: ['linear', 'gbdt'], seed: 7 };
+    const first = fit(train, options);
+    const second = fit(train, options);
+    const other = fit(train, { ...options, seed: 8 });
+    expect(second.predict(test).predictions).toEqual(first.predict(test).predictions);
+    expect(other.predict(test).predictions).not.toEqual(first.predict(test).predictions);
+    const [a, b] = [await first.save(), await second.save()];
+    const manifest = async (bytes: Uint8Array) => {
+      const json = JSON.parse(
+        await (await JSZip.loadAsync(bytes)).file('manifest.json')!.async('string'),
+      );
+      delete json.leaderboard;
+      delete json.training.phaseSec;
+      for (const model of json.models) for (const part of model.parts) delete part.params.timingsMs;
+      return json;
+    };
+    expect(await manifest(b)).toEqual(await manifest(a));
+  });
+
+  it('reports progress from 0 to 1 without going backwards', () => {
+    const seen: number[] = [];
+    fit(train, {
+      label: 'y',
+      models: ['linear', 'gbdt'],
+      onProgress: (fraction) => seen.push(fraction),
+    });
+    expect(seen[0]).toBe(0);
+    expect(seen[seen.length - 1]).toBe(1);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]);
+  });
+
+  it('returns within a tight time limit with at least one model', () => {
+    const big = syntheticTable(20000, 5);
+    const start = Date.now();
+    const predictor = fit(big, { label: 'y', timeLimitSec: 1, models: ['linear', 'gbdt'] });
+    expect(Date.now() - start).toBeLessThan(1500);
+    expect(
+      predictor.leaderboard().some((row) => row.status === 'ok' && row.family !== 'ensemble'),
+    ).toBe(true);
+  });
+});
+
+describe('model file', () => {
+  const train = syntheticTable(300, 11);
+  const test = syntheticTable(60, 12);
+
+  it('loads back a predictor whose predictions are equal bit for bit', async () => {
+    const predictor = fit(train, { label: 'y', models: ['linear', 'gbdt'] });
+    const loaded = await loadPredictor(await predictor.save());
+    const a = predictor.predict(test).predictions;
+    const b = loaded.predict(test).predictions;
+    expect(Buffer.from(b.buffer).equals(Buffer.from(a.buffer))).toBe(true);
+    expect(loaded.leaderboard()).toEqual(predictor.leaderboard());
+    expect(loaded.metadata).toEqual(predictor.metadata);
+  });
+
+  const refuse = async (bytes: Uint8Array, code: string, message: string | RegExp) => {
+    const error = await loadPredictor(bytes).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AutoMLError);
+    expect((error as AutoMLError).code).toBe(code);
+    expect((error as AutoMLError).message).toMatch(message);
+  };
+
+  const zipWith = async (files: Record<string, string>) => {
+    const zip = new JSZip();
+    for (const [name, text] of Object.entries(files)) zip.file(name, text);
+    return zip.generateAsync({ type: 'uint8array' });
+  };
+
+  it('refuses a file that is not a zip', async () => {
+    await refuse(
+      new TextEncoder().encode('a,b\n1,2\n'),
+      'INVALID_MODEL_FILE',
+      'not a Cidra-ML model: the file is not a zip archive',
+    );
+  });
+
+  it('refuses a zip without our manifest', async () => {
+    await refuse(
+      await zipWith({ 'data.csv': 'a,b' }),
+      'INVALID_MODEL_FILE',
+      /not a Cidra-ML model: the zip has no manifest.json/,
+    );
+    await refuse(
+      await zipWith({ 'manifest.json': '{"name":"other"}' }),
+      'INVALID_MODEL_FILE',
+      /not a Cidra-ML model/,
+    );
+  });
+
+  it('refuses a newer or unknown format version', async () => {
+    const newer = await zipWith({
+      'manifest.json': JSON.stringify({ format: 'cidra-ml-model', formatVersion: 2 }),
+    });
+    await refuse(
+      newer,
+      'UNSUPPORTED_MODEL_VERSION',
+      /model format version 2 is newer than this Cidra-ML can read \(1\)/,
+    );
+    const odd = await zipWith({
+      'manifest.json': JSON.stringify({ format: 'cidra-ml-model', formatVersion: 'one' }),
+    });
+    await refuse(odd, 'UNSUPPORTED_MODEL_VERSION', 'unknown model format version "one"');
+  });
+
+  it('refuses a manifest with wrong types, naming the field', async () => {
+    const zip = await JSZip.loadAsync(await fit(train, { label: 'y', models: ['linear'] }).save());
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
+    manifest.models[0].stackLevel = 'one';
+    zip.file('manifest.json', JSON.stringify(manifest));
+    await refuse(
+      await zip.generateAsync({ type: 'uint8array' }),
+      'INVALID_MODEL_FILE',
+      /manifest field 'models.0.stackLevel'/,
+    );
+  });
+
+  it('refuses an array entry whose size does not match the manifest', async () => {
+    const zip = await JSZip.loadAsync(await fit(train, { label: 'y', models: ['linear'] }).save());
+    zip.file('arrays/0.bin', new Uint8Array(3));
+    await refuse(
+      await zip.generateAsync({ type: 'uint8array' }),
+      'INVALID_MODEL_FILE',
+      /arrays\/0.bin holds 3 bytes/,
+    );
+  });
+});
