@@ -1,0 +1,243 @@
+// Benchmark of the AutoML engine on the shared fixed splits, next to the peer figures in their README.
+// Each dataset runs in its own child process so that peak memory is that dataset's alone.
+//
+//   npm run bench:automl -- [--datasets cars,diamonds] [--models linear,gbdt] [--peer-columns]
+//                           [--time-limit SEC] [--seed N]
+// --peer-columns drops the columns the peers dropped (bracketed in the README) for a like-for-like
+// comparison; by default every column is used, as the app does.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fit, type TableLike } from '../../lib/automl';
+import { gbdtFamily } from '../../lib/automl/gbdt';
+import { rmse } from '../../lib/automl/metrics';
+import { readCsvFile } from '../../lib/csv';
+
+const LABELS: Record<string, string> = {
+  cars: 'Miles_per_Gallon',
+  college_distance: 'score',
+  txhousing: 'median',
+  diamonds: 'price',
+};
+
+interface ModelFigure {
+  name: string;
+  testRmse: number | null;
+  fitSec: number;
+  peakRssMb: number;
+  status: string;
+}
+
+interface DatasetFigures {
+  dataset: string;
+  rows: number;
+  models: ModelFigure[];
+  fitSec: number;
+  peakRssMb: number;
+  predict100kSec: number;
+  fixedGbdtSec?: number;
+}
+
+const repoRoot = path.resolve(__dirname, '../..');
+const sharedDir = existsSync(path.resolve(repoRoot, '../shared'))
+  ? path.resolve(repoRoot, '../shared')
+  : '/work/shared';
+
+const { values } = parseArgs({
+  options: {
+    datasets: { type: 'string' },
+    models: { type: 'string' },
+    'peer-columns': { type: 'boolean', default: false },
+    'time-limit': { type: 'string' },
+    seed: { type: 'string', default: '0' },
+    child: { type: 'string' },
+  },
+});
+
+const rssMb = () => process.memoryUsage().rss / 2 ** 20;
+
+/** Fits one dataset and measures it; runs inside the child process. */
+async function measure(dataset: string): Promise<DatasetFigures> {
+  const dir = path.join(sharedDir, 'datasets/splits', dataset);
+  const label = LABELS[dataset];
+  const dropped = values['peer-columns'] ? peerDroppedColumns(dataset) : [];
+  const train = withoutColumns((await readCsvFile(path.join(dir, 'train.csv'))).table, dropped);
+  const test = withoutColumns((await readCsvFile(path.join(dir, 'test.csv'))).table, dropped);
+
+  // Fits are synchronous, so memory is sampled from the progress callback, which learners call
+  // often; the child's maxRSS covers anything between samples.
+  const peaks = new Map<string, number>();
+  let current = 'prepare';
+  const start = performance.now();
+  const predictor = fit(train, {
+    label,
+    models: values.models?.split(','),
+    timeLimitSec: values['time-limit'] ? Number(values['time-limit']) : undefined,
+    seed: Number(values.seed),
+    onProgress: (_fraction, message) => {
+      if (message.startsWith('fitting ')) current = message.slice('fitting '.length);
+      peaks.set(current, Math.max(peaks.get(current) ?? 0, rssMb()));
+    },
+  });
+  const fitSec = (performance.now() - start) / 1000;
+  const board = predictor.leaderboard(test);
+  const models = board.map((row) => ({
+    name: row.name,
+    testRmse: row.testRmse ?? null,
+    fitSec: row.fitSec,
+    peakRssMb: peaks.get(row.name) ?? NaN,
+    status: row.status,
+  }));
+  const figures: DatasetFigures = {
+    dataset,
+    rows: train.numRows(),
+    models,
+    fitSec,
+    peakRssMb: 0,
+    predict100kSec: timePredict(predictor, test),
+  };
+  if (dataset === 'diamonds' && (values.models ?? 'gbdt').includes('gbdt')) {
+    figures.fixedGbdtSec = timeFixedGbdt(predictor, train);
+  }
+  figures.peakRssMb = Math.max(rssMb(), process.resourceUsage().maxRSS / 1024);
+  return figures;
+}
+
+function timePredict(predictor: ReturnType<typeof fit>, test: TableLike): number {
+  const n = 100_000;
+  const columns: Record<string, unknown[]> = {};
+  for (const name of test.columnNames()) {
+    const source = test.array(name);
+    columns[name] = Array.from({ length: n }, (_, i) => source[i % source.length]);
+  }
+  const table: TableLike = {
+    numRows: () => n,
+    columnNames: () => Object.keys(columns),
+    array: (name) => columns[name],
+  };
+  const start = performance.now();
+  predictor.predict(table);
+  return (performance.now() - start) / 1000;
+}
+
+// The issue's speed target: 100 rounds, 31 leaves, 255 bins, no early stopping, on the train split.
+function timeFixedGbdt(predictor: ReturnType<typeof fit>, train: TableLike): number {
+  const { X } = predictor.parts.pipeline.transform(train, true);
+  const labels = train.array(LABELS.diamonds);
+  const y = Float64Array.from({ length: train.numRows() }, (_, i) => Number(labels[i]));
+  const start = performance.now();
+  gbdtFamily.fit(
+    { X, y },
+    undefined,
+    { numRounds: 100, numLeaves: 31, maxBins: 256, earlyStoppingRounds: 0 },
+    { seed: 0 },
+  );
+  return (performance.now() - start) / 1000;
+}
+
+function withoutColumns(
+  table: import('arquero').ColumnTable,
+  names: string[],
+): import('arquero').ColumnTable {
+  return names.length === 0
+    ? table
+    : table.select(table.columnNames().filter((c) => !names.includes(c)));
+}
+
+/** Peer figures per dataset from the README table; bracketed names are the dropped columns. */
+function peerTable(): Map<string, { header: string[]; cells: string[]; dropped: string[] }> {
+  const text = readFileSync(path.join(sharedDir, 'datasets/README.md'), 'utf8');
+  const lines = text.split('\n').filter((line) => line.startsWith('| '));
+  const headerLine = lines.find((line) => line.includes('LightGBM'));
+  const header = headerLine ? cellsOf(headerLine).slice(1) : [];
+  const out = new Map<string, { header: string[]; cells: string[]; dropped: string[] }>();
+  for (const line of lines) {
+    const [first, ...cells] = cellsOf(line);
+    const match = /^(\w+)(?: \[(.*)\])?$/.exec(first);
+    if (match && LABELS[match[1]] && cells.length === header.length) {
+      out.set(match[1], {
+        header,
+        cells,
+        dropped: match[2] ? match[2].split(',').map((s) => s.trim()) : [],
+      });
+    }
+  }
+  return out;
+}
+
+function cellsOf(line: string): string[] {
+  return line
+    .split('|')
+    .slice(1, -1)
+    .map((cell) => cell.trim());
+}
+
+function peerDroppedColumns(dataset: string): string[] {
+  return peerTable().get(dataset)?.dropped ?? [];
+}
+
+function report(all: DatasetFigures[]): void {
+  const peers = peerTable();
+  const fmt = (x: number | null, digits = 4) =>
+    x === null || !Number.isFinite(x) ? '-' : x.toPrecision(digits);
+  for (const figures of all) {
+    const peer = peers.get(figures.dataset);
+    console.log(
+      `\n## ${figures.dataset} (${figures.rows} training rows${values['peer-columns'] ? ', peer columns' : ', all columns'})`,
+    );
+    console.log('| model | test RMSE | fit s | peak RSS MB | status |');
+    console.log('| --- | --- | --- | --- | --- |');
+    for (const m of figures.models) {
+      console.log(
+        `| ${m.name} | ${fmt(m.testRmse)} | ${m.fitSec.toFixed(2)} | ${fmt(m.peakRssMb, 3)} | ${m.status} |`,
+      );
+    }
+    console.log(
+      `whole fit: ${figures.fitSec.toFixed(2)} s, peak RSS ${figures.peakRssMb.toFixed(0)} MB; predict 100,000 rows: ${figures.predict100kSec.toFixed(3)} s`,
+    );
+    if (figures.fixedGbdtSec !== undefined) {
+      console.log(
+        `gbdt alone, 100 rounds / 31 leaves / 255 bins: ${figures.fixedGbdtSec.toFixed(2)} s (LightGBM about 0.4 s)`,
+      );
+    }
+    if (peer)
+      console.log(`peers: ${peer.header.map((h, i) => `${h} ${peer.cells[i]}`).join(' · ')}`);
+  }
+}
+
+async function main(): Promise<void> {
+  if (values.child) {
+    process.stdout.write(JSON.stringify(await measure(values.child)));
+    return;
+  }
+  const available = readdirSync(path.join(sharedDir, 'datasets/splits')).filter((d) => LABELS[d]);
+  const wanted = values.datasets ? values.datasets.split(',') : available;
+  const unknown = wanted.filter((d) => !available.includes(d));
+  if (unknown.length > 0)
+    throw new Error(`unknown datasets: ${unknown.join(', ')} (have ${available.join(', ')})`);
+  const passThrough = process.argv
+    .slice(2)
+    .filter((arg, i, args) => arg !== '--datasets' && args[i - 1] !== '--datasets');
+  const all: DatasetFigures[] = [];
+  for (const dataset of wanted) {
+    process.stderr.write(`fitting ${dataset}…\n`);
+    const output = execFileSync(
+      process.execPath,
+      [...process.execArgv, __filename, ...passThrough, '--child', dataset],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        maxBuffer: 16 * 2 ** 20,
+      },
+    );
+    all.push(JSON.parse(output));
+  }
+  report(all);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
