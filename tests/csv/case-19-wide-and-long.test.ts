@@ -39,17 +39,17 @@ describe.each(readers)('case 19 through %s', (_, read) => {
 });
 
 describe('case 19 long file', () => {
-  test('a 200,000-row file streams through in small chunks with exact statistics', async () => {
+  test('a 100,000-row file streams through in small chunks with exact statistics', async () => {
     const file = path.join(tmp, 'long.csv');
-    await writeLongFile(file, 200_000);
+    await writeLongFile(file, 100_000);
 
     const result = await readCsvFile(file, { chunkBytes: 64 * 1024 });
 
-    expect(result.rowCount).toBe(200_000);
-    expect(mean(result, 'y')).toBe(100_000.5);
-    expect(values(result, 'x2')[199_999]).toBe((200_000 * 7) % 101);
+    expect(result.rowCount).toBe(100_000);
+    expect(mean(result, 'y')).toBe(50_000.5);
+    expect(values(result, 'x2')[99_999]).toBe((100_000 * 7) % 101);
     expect(column(result, 'id')).toMatchObject({ kind: 'numeric', missing: 0 });
-  });
+  }, 30_000);
 
   // The 2,000,000-row file of the case takes a few seconds of a shared CPU: run it on demand with
   // CSV_LONG_FILE=/tmp/long_2M_rows.csv (written by the case's make_long.py).

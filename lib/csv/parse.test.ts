@@ -1,0 +1,147 @@
+// parseCsv on small inline files: refusals, line numbers, column kinds and the missing-value rule.
+// Jest cannot load arquero's ES module source here; its bundled CommonJS build is the same library.
+jest.mock('arquero', () => jest.requireActual('arquero/dist/arquero.js'));
+
+import { parseCsv } from './parse';
+
+const read = (text: string, options?: Parameters<typeof parseCsv>[1]) =>
+  parseCsv(new TextEncoder().encode(text), options);
+const kinds = (text: string) => Object.fromEntries(read(text).columns.map((c) => [c.name, c.kind]));
+const col = (text: string, name: string) =>
+  Array.from(read(text).table.array(name) as ArrayLike<unknown>);
+
+describe('refusals', () => {
+  test('a file with NUL bytes is not a text CSV file', () => {
+    expect(() => parseCsv(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]))).toThrow(
+      expect.objectContaining({ code: 'NOT_TEXT' }),
+    );
+  });
+
+  test('an unterminated quote names the line where the field starts', () => {
+    expect(() => read('a,b\n1,2\n3,"open\n4,5\n')).toThrow(
+      expect.objectContaining({ code: 'UNTERMINATED_QUOTE', line: 3 }),
+    );
+  });
+
+  test('more rows than maxRows are refused with the limit', () => {
+    expect(() => read('a\n1\n2\n3\n', { maxRows: 2 })).toThrow(
+      expect.objectContaining({
+        code: 'TOO_MANY_ROWS',
+        message: 'file has more than 2 data rows, the limit',
+      }),
+    );
+  });
+
+  test('only the first maxListedLines ragged lines are named, then a count of the rest', () => {
+    expect(() => read('a,b\n1\n2\n3\n4,4\n', { maxListedLines: 2 })).toThrow(
+      '3 rows do not match the header: line 2 has 1 fields, the header has 2; line 3 has 1 fields, ' +
+        'the header has 2; and 1 more',
+    );
+  });
+});
+
+describe('line numbers', () => {
+  test('count line breaks inside quoted cells and skipped blank lines', () => {
+    expect(() => read('\n\na,b\n"x\ny\nz",1\n\n5,6,7\n')).toThrow(
+      expect.objectContaining({ line: 8, message: expect.stringContaining('line 8 has 3 fields') }),
+    );
+  });
+
+  test('CRLF files count the same as LF files', () => {
+    expect(() => read('a,b\r\n"x\r\ny",1\r\n5,6,7\r\n')).toThrow(
+      expect.objectContaining({ line: 4 }),
+    );
+  });
+});
+
+describe('rows', () => {
+  test('blank and whitespace-only lines, trailing ones included, are not rows', () => {
+    const result = read('a,b\n1,2\n\n   \n3,4\n\n\n');
+    expect(result.rowCount).toBe(2);
+  });
+
+  test('a row of empty fields is a row of missing values', () => {
+    expect(read('a,b\n1,2\n,\n').rowCount).toBe(2);
+  });
+
+  test('complete numeric columns are Float64Array, incomplete ones hold null', () => {
+    const result = read('a,b\n1,\n2,5\n');
+    expect(result.table.column('a')).toBeInstanceOf(Float64Array);
+    expect(Array.from(result.table.array('b') as ArrayLike<unknown>)).toEqual([null, 5]);
+  });
+});
+
+describe('column kinds', () => {
+  test('yes/no values are boolean; 0/1 stays numeric', () => {
+    expect(kinds('a,b,c\nyes,1,TRUE\nno,0,false\nYes,1,true\n')).toEqual({
+      a: 'boolean',
+      b: 'numeric',
+      c: 'boolean',
+    });
+  });
+
+  test('ISO dates and date-times are datetime, kept as text', () => {
+    const text = 'd,t\n2024-01-31,2024-01-31T10:00:00Z\n2024-02-29,2024-02-29 23:59\n';
+    expect(kinds(text)).toEqual({ d: 'datetime', t: 'datetime' });
+    expect(col(text, 'd')).toEqual(['2024-01-31', '2024-02-29']);
+  });
+
+  test('mostly distinct phrases are text, repeated labels categorical', () => {
+    const text = 'note,city\nbig sunny flat,Rome\nsmall and dark,Rome\nnear the park,Oslo\n';
+    expect(kinds(text)).toEqual({ note: 'text', city: 'categorical' });
+  });
+
+  test('a column of only empty cells is numeric with every cell missing', () => {
+    const result = read('a,b\n1,\n2,\n');
+    expect(result.columns[1]).toMatchObject({ kind: 'numeric', missing: 2 });
+  });
+
+  test('percent mixed with plain numbers is not read as numbers, and says why', () => {
+    const result = read('p\n5%\n0.3\n');
+    expect(result.columns[0].kind).toBe('categorical');
+    expect(result.columns[0].notes).toContain(
+      'mixes percent and plain numbers; not read as numbers',
+    );
+  });
+
+  test('a numeric column with one stray word points at it', () => {
+    const rows = Array.from({ length: 12 }, (_, i) => String(i)).join('\n');
+    const result = read(`n\n${rows}\noops\n`);
+    expect(result.columns[0].notes).toContain(
+      "mostly numeric, but 'oops' on line 14 is not a number",
+    );
+  });
+
+  test('semicolon files read thousands dots with decimal commas', () => {
+    const result = read('a;b\n1.234,5;x\n2,25;y\n');
+    expect(result.decimal).toBe(',');
+    expect(Array.from(result.table.array('a') as ArrayLike<unknown>)).toEqual([1234.5, 2.25]);
+  });
+});
+
+describe('missing values', () => {
+  test('missing spellings are missing in numeric, datetime and boolean columns', () => {
+    const result = read('n,d,b\n1,2024-01-01,yes\nNA,null,?\n3,N/A,no\n');
+    expect(result.columns.map((c) => [c.kind, c.missing])).toEqual([
+      ['numeric', 1],
+      ['datetime', 2],
+      ['boolean', 1],
+    ]);
+    expect(Array.from(result.table.array('d') as ArrayLike<unknown>)).toEqual([
+      '2024-01-01',
+      null,
+      null,
+    ]);
+  });
+
+  test('in categorical columns only empty cells are missing; spellings are kept as values', () => {
+    const result = read('c,n\nNA,1\nnull,2\n,3\nEU,4\n');
+    expect(result.columns[0]).toMatchObject({ kind: 'categorical', missing: 1 });
+    expect(Array.from(result.table.array('c') as ArrayLike<unknown>)).toEqual([
+      'NA',
+      'null',
+      null,
+      'EU',
+    ]);
+  });
+});
