@@ -1,24 +1,29 @@
 // Second pass: fills each column with its final values, sized from the counts of the first pass.
-import { trimCell } from './profile';
 import type { ColumnPlan } from './decide';
+import { trimCell } from './profile';
+import type { CsvWarning } from './types';
 import { isMissingToken, parseNumber } from './values';
 
 /** Collects one column's values; `finish` returns the array for the arquero table. */
 export interface ColumnBuilder {
-  add(cell: string): void;
+  add(cell: string, line: number): void;
   finish(): ArrayLike<unknown>;
+  /** Cells stored as null so far. */
+  readonly missing: number;
+  /** Cells of a user-chosen numeric column that were not numbers. */
+  readonly warnings: CsvWarning[];
 }
 
-/** A builder for the planned kind; `missing` and `rowCount` come from the first pass. */
+/** A builder for the planned kind; `rowCount` comes from the first pass. */
 export function createBuilder(
   plan: ColumnPlan,
+  name: string,
   rowCount: number,
-  missing: number,
   decimal: '.' | ',',
 ): ColumnBuilder {
   if (plan.kind !== 'numeric') return textBuilder(plan.tokensAreMissing);
   // A complete column fits a Float64Array: 8 bytes a cell instead of a boxed number each.
-  return missing === 0 ? denseNumbers(rowCount, decimal) : sparseNumbers(decimal);
+  return plan.complete ? denseNumbers(rowCount, decimal) : sparseNumbers(name, decimal);
 }
 
 function denseNumbers(rowCount: number, decimal: '.' | ','): ColumnBuilder {
@@ -27,19 +32,38 @@ function denseNumbers(rowCount: number, decimal: '.' | ','): ColumnBuilder {
   return {
     add: (cell) => void (values[row++] = parseNumber(trimCell(cell), decimal)),
     finish: () => values,
+    missing: 0,
+    warnings: [],
   };
 }
 
-function sparseNumbers(decimal: '.' | ','): ColumnBuilder {
+/** Numbers with null for missing, non-finite and (in a column the user made numeric) text cells. */
+function sparseNumbers(name: string, decimal: '.' | ','): ColumnBuilder {
   const values: (number | null)[] = [];
-  return {
-    add(cell) {
+  let notNumbers = 0;
+  let first: { text: string; line: number } | undefined;
+  const builder = {
+    missing: 0,
+    add(cell: string, line: number) {
       const text = trimCell(cell);
       const value = text === '' || isMissingToken(text) ? NaN : parseNumber(text, decimal);
+      if (Number.isNaN(value) && text !== '' && !isMissingToken(text)) {
+        notNumbers++;
+        first ??= { text, line };
+      }
+      if (!Number.isFinite(value)) builder.missing++;
       values.push(Number.isFinite(value) ? value : null);
     },
     finish: () => values,
+    get warnings(): CsvWarning[] {
+      if (!first) return [];
+      const message =
+        `column '${name}': ${notNumbers} cells are not numbers and were read as missing ` +
+        `(first: '${first.text}' on line ${first.line})`;
+      return [{ code: 'NOT_A_NUMBER', column: name, line: first.line, message }];
+    },
   };
+  return builder;
 }
 
 /**
@@ -49,10 +73,15 @@ function sparseNumbers(decimal: '.' | ','): ColumnBuilder {
 function textBuilder(tokensAreMissing: boolean): ColumnBuilder {
   const values: (string | null)[] = [];
   const shared = new Map<string, string>();
-  return {
-    add(cell) {
+  const builder = {
+    missing: 0,
+    warnings: [],
+    add(cell: string) {
       const text = trimCell(cell);
-      if (text === '' || (tokensAreMissing && isMissingToken(text))) return void values.push(null);
+      if (text === '' || (tokensAreMissing && isMissingToken(text))) {
+        builder.missing++;
+        return void values.push(null);
+      }
       let kept = shared.get(cell);
       if (kept === undefined) {
         kept = detach(cell);
@@ -62,6 +91,7 @@ function textBuilder(tokensAreMissing: boolean): ColumnBuilder {
     },
     finish: () => values,
   };
+  return builder;
 }
 
 /** A copy of `s` that does not reference the string it was sliced from. */

@@ -8,6 +8,8 @@ export interface ColumnPlan {
   kind: CsvColumnKind;
   /** Whether NA, null, ? … become null (true except in categorical and text columns). */
   tokensAreMissing: boolean;
+  /** A detected numeric column without missing cells: every cell is known to parse. */
+  complete: boolean;
 }
 
 /**
@@ -46,11 +48,20 @@ export function describeColumn(
   if (profile.values === 0)
     notes.push('no values: every cell is empty or a missing-value spelling');
   const warnings = numeric ? nonFiniteWarnings(profile, tally, name) : [];
-  return {
-    column: { name, originalName, kind, missing, notes },
-    plan: { kind, tokensAreMissing },
-    warnings,
-  };
+  const plan = { kind, tokensAreMissing, complete: kind === 'numeric' && missing === 0 };
+  return { column: { name, originalName, kind, missing, notes }, plan, warnings };
+}
+
+/**
+ * Applies a kind the user chose. Missing counts are then taken from the second pass, which also
+ * reports cells of a user-chosen numeric column that are not numbers.
+ */
+export function forceKind(column: CsvColumn, plan: ColumnPlan, kind: CsvColumnKind): void {
+  if (kind === column.kind) return;
+  column.notes.push(`kind set to ${kind} by the user (detected: ${column.kind})`);
+  column.kind = plan.kind = kind;
+  plan.tokensAreMissing = kind !== 'categorical' && kind !== 'text';
+  plan.complete = false;
 }
 
 /** Kind of a column that is not numeric; a column of only empty cells counts as numeric. */

@@ -15,6 +15,10 @@ export const csvOptionsSchema = z.object({
     .enum(['utf-8', 'latin1'])
     .optional()
     .describe('Text encoding; UTF-8 when valid, otherwise Windows-1252 (Latin-1) with a warning.'),
+  kinds: z
+    .record(z.string(), z.enum(['numeric', 'categorical', 'boolean', 'datetime', 'text']))
+    .optional()
+    .describe('Kinds chosen by the user, by final column name; they replace the detected kinds.'),
   maxColumns: z
     .number()
     .int()

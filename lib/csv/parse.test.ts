@@ -145,3 +145,33 @@ describe('missing values', () => {
     ]);
   });
 });
+
+describe('kinds chosen by the user', () => {
+  test('a numeric-looking code column chosen as categorical keeps its exact text', () => {
+    const result = read('zip,n\n00123,1\n04567,2\n', { kinds: { zip: 'categorical' } });
+    expect(result.columns[0]).toMatchObject({ kind: 'categorical', missing: 0 });
+    expect(result.columns[0].notes).toContain(
+      'kind set to categorical by the user (detected: numeric)',
+    );
+    expect(Array.from(result.table.array('zip') as ArrayLike<unknown>)).toEqual(['00123', '04567']);
+  });
+
+  test('a column chosen as numeric reads non-numbers as missing and reports them', () => {
+    const result = read('x\n1\nabc\nNA\n4\n', { kinds: { x: 'numeric' } });
+    expect(result.columns[0]).toMatchObject({ kind: 'numeric', missing: 2 });
+    expect(Array.from(result.table.array('x') as ArrayLike<unknown>)).toEqual([1, null, null, 4]);
+    expect(result.warnings).toContainEqual({
+      code: 'NOT_A_NUMBER',
+      column: 'x',
+      line: 3,
+      message:
+        "column 'x': 1 cells are not numbers and were read as missing (first: 'abc' on line 3)",
+    });
+  });
+
+  test('a kind for a column the file lacks is an error naming it', () => {
+    expect(() => read('a\n1\n', { kinds: { b: 'text' } })).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_COLUMN', column: 'b' }),
+    );
+  });
+});

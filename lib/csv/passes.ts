@@ -3,7 +3,8 @@
 import * as aq from 'arquero';
 import type { ParseResult } from 'papaparse';
 import { createBuilder, type ColumnBuilder } from './build';
-import { decideDecimal, describeColumn, type ColumnPlan } from './decide';
+import { decideDecimal, describeColumn, forceKind, type ColumnPlan } from './decide';
+import { CsvError } from './errors';
 import type { Delimiter, Newline } from './dialect';
 import type { CsvEncoding } from './encoding';
 import { cleanHeader } from './header';
@@ -70,6 +71,7 @@ export class FirstPass {
     const described = this.profiles.map((p, i) =>
       describeColumn(p, this.names[i], this.header[i], decimal),
     );
+    this.applyUserKinds(described);
     const warnings = [
       ...extraWarnings,
       ...this.headerWarnings,
@@ -86,6 +88,18 @@ export class FirstPass {
       rowCount: this.feeder.rowCount,
       warnings,
     };
+  }
+
+  /** Replaces detected kinds with those the caller chose; an unknown name is an error. */
+  private applyUserKinds(described: { column: CsvColumn; plan: ColumnPlan }[]): void {
+    for (const [name, kind] of Object.entries(this.options.kinds ?? {})) {
+      const target = described.find((d) => d.column.name === name);
+      if (!target) {
+        const message = `a kind was chosen for column '${name}', which the file does not have`;
+        throw new CsvError('UNKNOWN_COLUMN', message, { column: name });
+      }
+      forceKind(target.column, target.plan, kind);
+    }
   }
 
   /** Decimal commas are only considered where ',' is not the delimiter (or when asked for). */
@@ -117,11 +131,12 @@ export class SecondPass {
     options: ResolvedCsvOptions,
   ) {
     this.builders = plan.plans.map((p, i) =>
-      createBuilder(p, plan.rowCount, plan.columns[i].missing, plan.decimal),
+      createBuilder(p, plan.columns[i].name, plan.rowCount, plan.decimal),
     );
     const sink = {
       header: () => undefined,
-      row: (cells: string[]) => cells.forEach((cell, i) => this.builders[i].add(cell)),
+      row: (cells: string[], line: number) =>
+        cells.forEach((cell, i) => this.builders[i].add(cell, line)),
     };
     this.feeder = new RowFeeder(sink, options, plan.dialect.newline);
   }
@@ -133,14 +148,19 @@ export class SecondPass {
     const { plan } = this;
     const data: Record<string, ArrayLike<unknown>> = {};
     plan.columns.forEach((column, i) => (data[column.name] = this.builders[i].finish()));
+    // The second pass counted what it stored as null; that count is the one users see.
+    const columns = plan.columns.map((column, i) => ({
+      ...column,
+      missing: this.builders[i].missing,
+    }));
     return {
       table: aq.table(data),
-      columns: plan.columns,
+      columns,
       rowCount: plan.rowCount,
       delimiter: plan.dialect.delimiter,
       decimal: plan.decimal,
       encoding: plan.dialect.encoding,
-      warnings: plan.warnings,
+      warnings: [...plan.warnings, ...this.builders.flatMap((b) => b.warnings)],
     };
   }
 }

@@ -1,0 +1,68 @@
+// readCsvFile streams in chunks: values cut by chunk boundaries must come out as parseCsv reads them.
+// Jest cannot load arquero's ES module source here; its bundled CommonJS build is the same library.
+jest.mock('arquero', () => jest.requireActual('arquero/dist/arquero.js'));
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseCsv, readCsvFile } from '@/lib/csv';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'csv-stream-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Writes `bytes` to a fresh file and reads it with 1 KiB chunks, the smallest allowed. */
+async function readSmallChunks(name: string, bytes: Uint8Array) {
+  const file = path.join(tmp, name);
+  writeFileSync(file, bytes);
+  return readCsvFile(file, { chunkBytes: 1024 });
+}
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+describe('readCsvFile with chunks smaller than the file', () => {
+  test('multi-line quoted cells, CRLF pairs and multibyte characters across boundaries', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) =>
+      [i, `"Größe ${i}\r\nzweite ""Zeile"", €"`, (i * 1.5).toFixed(1)].join(','),
+    );
+    const bytes = utf8(`id,note,x\r\n${rows.join('\r\n')}\r\n`);
+
+    const streamed = await readSmallChunks('boundaries.csv', bytes);
+    const whole = parseCsv(bytes);
+
+    expect(streamed.rowCount).toBe(400);
+    expect(streamed.table.objects()).toEqual(whole.table.objects());
+    expect(streamed.table.get('note', 399)).toBe('Größe 399\r\nzweite "Zeile", €');
+    expect(streamed.warnings).toEqual([]);
+  });
+
+  test('a Latin-1 byte far into the file restarts the read as Latin-1 and names its line', async () => {
+    const ascii = utf8(`city,n\n${'Oslo,1\n'.repeat(1000)}`);
+    const latin1 = new Uint8Array([0x4b, 0xf6, 0x6c, 0x6e, 0x2c, 0x32, 0x0a]); // "Köln,2\n"
+    const bytes = new Uint8Array([...ascii, ...latin1]);
+
+    const streamed = await readSmallChunks('late-latin1.csv', bytes);
+
+    expect(streamed.encoding).toBe('latin1');
+    expect(streamed.table.get('city', 1000)).toBe('Köln');
+    expect(streamed.warnings).toEqual([
+      expect.objectContaining({ code: 'LATIN1_FALLBACK', line: 1002 }),
+    ]);
+    expect(streamed.warnings[0].message).toContain('byte 0xF6 on line 1002');
+    expect(parseCsv(bytes).warnings).toEqual(streamed.warnings);
+  });
+
+  test('errors found in a later chunk carry the same line as with parseCsv', async () => {
+    const bytes = utf8(`a,b\n${'1,2\n'.repeat(800)}3,4,5\n`);
+
+    await expect(readSmallChunks('late-ragged.csv', bytes)).rejects.toMatchObject({
+      code: 'RAGGED_ROWS',
+      line: 802,
+    });
+  });
+
+  test('a file not found is the usual ENOENT, not a CSV error', async () => {
+    await expect(readCsvFile(path.join(tmp, 'absent.csv'))).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
+  });
+});
