@@ -14,12 +14,26 @@ export interface FamilyEntry {
    * gets eight times the time of one with cost 1. Cheap families are fitted first.
    */
   relativeCost: number;
+  /**
+   * Settings that reproduce a fitted model's tuned choices (penalty, number of trees) for a refit
+   * on all labelled rows, read from its artifact params; absent = the family cannot be refitted.
+   */
+  refitParams?: (params: Record<string, unknown>) => Record<string, unknown>;
 }
 
 /** Every family, by the name used in `models` options, the CLI and model files. */
 export const FAMILIES: Record<string, FamilyEntry> = {
-  linear: { family: linearFamily, relativeCost: 1 },
-  gbdt: { family: gbdtFamily, relativeCost: 20 },
+  linear: {
+    family: linearFamily,
+    relativeCost: 1,
+    refitParams: (params) => ({ lambdas: [params.lambda] }),
+  },
+  gbdt: {
+    family: gbdtFamily,
+    relativeCost: 20,
+    // The rounds early stopping kept, with none held out this time.
+    refitParams: (params) => ({ numRounds: params.numTrees, earlyStoppingRounds: 0 }),
+  },
 };
 
 /** Names of all registered families, the default for `fit`'s `models` option. */

@@ -7,6 +7,7 @@ import { fitPipeline, type PipelineFit } from './features';
 import { fitModels, type ModelsOutcome } from './fit-models';
 import { holdoutSplit, takeRows } from './holdout';
 import { checkEnoughRows, readLabel, type LabelColumn } from './label';
+import { refitMembers } from './refit';
 import { FitOptionsSchema, type FitOptionsInput, type FitSettings } from './options';
 import {
   ENSEMBLE_NAME,
@@ -26,9 +27,12 @@ export interface FitOptions extends FitOptionsInput {
   onProgress?: ProgressCallback;
 }
 
-// Share of the progress bar for the steps before and after the model fits.
+// Share of the progress bar for the steps around the model fits.
 const PREPARE_SHARE = 0.1;
-const ENSEMBLE_SHARE = 0.05;
+const ENSEMBLE_SHARE = 0.02;
+const REFIT_SHARE = 0.3;
+// With a time limit and refitting on, the first fits get this share of the time left.
+const FIRST_FIT_TIME_SHARE = 0.6;
 
 /**
  * Fits a predictor of `options.label` on `table`. With `timeLimitSec` the fit returns within it
@@ -55,36 +59,67 @@ export function fit(table: TableLike, options: FitOptions): Predictor {
   const features = timed('features', () => prepareFeatures(table, label, settings));
   const random = new Random(settings.seed);
   const split = holdoutSplit(label.rows, settings.holdoutFraction, random.fork());
-  const { X } = features;
   const trainer = new HoldoutTrainer(
-    takeRows(X, label.y, split.train),
-    takeRows(X, label.y, split.valid),
+    takeRows(features.X, label.y, split.train),
+    takeRows(features.X, label.y, split.valid),
+    () => takeRows(features.X, label.y, label.rows),
   );
 
   const specs = planModels(settings, random);
-  const budget = deadlineMs === undefined ? undefined : deadlineMs - reserveMs(settings);
+  const stages = progressStages(settings, onProgress);
   const outcome = timed('models', () =>
     fitModels(trainer, specs, {
-      deadlineMs: budget,
-      onProgress: (f, message) =>
-        onProgress(PREPARE_SHARE + (1 - PREPARE_SHARE - ENSEMBLE_SHARE) * f, message),
+      deadlineMs: modelsDeadline(settings, startMs),
+      onProgress: stages.models,
     }),
   );
   for (const row of outcome.rows) phaseSec[`model:${row.name}`] = row.fitSec;
   requireOneModel(outcome);
 
-  onProgress(1 - ENSEMBLE_SHARE, 'weighting the ensemble');
+  stages.ensemble(0, 'weighting the ensemble');
   const ensemble = timed('ensemble', () => buildEnsemble(outcome, trainer.scoringLabels, settings));
+  const refit = settings.refitFull
+    ? timed('refit', () =>
+        refitMembers(trainer, outcome.fits, specs, ensemble.weights, deadlineMs, stages.refit),
+      )
+    : { refitted: [], refitSec: {} };
+  for (const [name, sec] of Object.entries(refit.refitSec)) phaseSec[`refit:${name}`] = sec;
   phaseSec.total = (Date.now() - startMs) / 1000;
-  const metadata = describeFit(settings, features.fit, label, split, features.warnings, phaseSec);
   onProgress(1, 'done');
   return new Predictor({
     pipeline: features.fit.pipeline,
     members: outcome.fits.map((f) => f.member),
     weights: ensemble.weights,
     leaderboard: ensemble.leaderboard,
-    metadata,
+    metadata: {
+      ...describeFit(settings, features.fit, label, split, features.warnings, phaseSec),
+      refitModels: refit.refitted,
+    },
   });
+}
+
+// Progress bar stages: preparing, model fits, ensemble, refits (when on).
+function progressStages(settings: FitSettings, onProgress: ProgressCallback) {
+  const refitShare = settings.refitFull ? REFIT_SHARE : 0;
+  const modelsEnd = 1 - ENSEMBLE_SHARE - refitShare;
+  const scaled =
+    (from: number, to: number): ProgressCallback =>
+    (fraction, message) =>
+      onProgress(from + (to - from) * fraction, message);
+  return {
+    models: scaled(PREPARE_SHARE, modelsEnd),
+    ensemble: scaled(modelsEnd, modelsEnd + ENSEMBLE_SHARE),
+    refit: scaled(modelsEnd + ENSEMBLE_SHARE, 1),
+  };
+}
+
+// The first fits end early enough to leave time for the ensemble and, when on, for the refits.
+function modelsDeadline(settings: FitSettings, startMs: number): number | undefined {
+  if (settings.timeLimitSec === undefined) return undefined;
+  const limitMs = settings.timeLimitSec * 1000;
+  const reserveMs = Math.min(1000, limitMs * 0.05);
+  const share = settings.refitFull ? FIRST_FIT_TIME_SHARE : 1;
+  return startMs + (limitMs - reserveMs) * share;
 }
 
 function parseOptions(options: FitOptions): FitSettings {
@@ -124,11 +159,6 @@ function planModels(settings: FitSettings, random: Random): (ModelSpec & { seed:
     stackLevel: 1,
     seed: random.nextUint32(),
   }));
-}
-
-// Time kept back from the model fits for the ensemble and for building the predictor.
-function reserveMs(settings: FitSettings): number {
-  return Math.min(1000, (settings.timeLimitSec ?? 0) * 1000 * 0.05);
 }
 
 function requireOneModel(outcome: ModelsOutcome): void {
@@ -201,6 +231,7 @@ function describeFit(
     seed: settings.seed,
     holdoutFraction: settings.holdoutFraction,
     timeLimitSec: settings.timeLimitSec ?? null,
+    refitModels: [],
   };
 }
 

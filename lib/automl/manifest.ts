@@ -88,6 +88,7 @@ const training = z.object({
   seed: z.number(),
   holdoutFraction: z.number(),
   timeLimitSec: z.number().nullable(),
+  refitModels: z.array(z.string()),
 });
 
 /** The whole manifest.json of a format-1 model file. */

@@ -34,6 +34,12 @@ export const FitOptionsSchema = z.object({
     .default(0.2)
     .describe('Share of the labelled rows held out to score models and weight the ensemble.'),
   seed: z.number().int().min(0).max(0xffffffff).default(0).describe('Seed of every random choice.'),
+  refitFull: z
+    .boolean()
+    .default(true)
+    .describe(
+      'Refit the ensemble models on all labelled rows after scoring them on the holdout (when time allows).',
+    ),
   ensembleRounds: z
     .number()
     .int()

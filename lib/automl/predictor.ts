@@ -59,6 +59,8 @@ export interface TrainingMetadata {
   seed: number;
   holdoutFraction: number;
   timeLimitSec: number | null;
+  /** Members whose final model was refitted on all labelled rows (scores are from the holdout). */
+  refitModels: string[];
 }
 
 /** Everything a predictor is made of; the model file stores exactly this. */

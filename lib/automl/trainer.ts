@@ -52,6 +52,11 @@ export interface Trainer {
   /** Labels of the scoring rows, aligned with every MemberFit's `scoringPredictions`. */
   readonly scoringLabels: Float64Array;
   fit(spec: ModelSpec, context: FitContext): MemberFit;
+  /**
+   * Fits `spec` again on every labelled row (training and scoring rows) with settings frozen from
+   * the first fit, so the final model learns from all the data. Scores stay those of `fit`.
+   */
+  refit(spec: ModelSpec, context: FitContext): TrainedModel;
 }
 
 /** Fits on the training part; scores and ensembles on the held-out validation part. */
@@ -62,6 +67,7 @@ export class HoldoutTrainer implements Trainer {
   constructor(
     private readonly train: LabelledMatrix,
     private readonly valid: LabelledMatrix,
+    private readonly all: () => LabelledMatrix,
   ) {}
 
   get scoringLabels(): Float64Array {
@@ -69,10 +75,7 @@ export class HoldoutTrainer implements Trainer {
   }
 
   fit(spec: ModelSpec, context: FitContext): MemberFit {
-    const entry = findFamily(spec.family);
-    if (entry === undefined) {
-      throw new AutoMLError('INVALID_OPTION', `unknown model family '${spec.family}'`);
-    }
+    const entry = familyOf(spec);
     const fitStart = performance.now();
     const model = entry.family.fit(this.train, this.valid, spec.params, context);
     const predictStart = performance.now();
@@ -90,4 +93,16 @@ export class HoldoutTrainer implements Trainer {
       predictSec: (end - predictStart) / 1000,
     };
   }
+
+  refit(spec: ModelSpec, context: FitContext): TrainedModel {
+    return familyOf(spec).family.fit(this.all(), undefined, spec.params, context);
+  }
+}
+
+function familyOf(spec: ModelSpec) {
+  const entry = findFamily(spec.family);
+  if (entry === undefined) {
+    throw new AutoMLError('INVALID_OPTION', `unknown model family '${spec.family}'`);
+  }
+  return entry;
 }

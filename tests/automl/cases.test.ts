@@ -54,7 +54,8 @@ describe('case 10: bad label values', () => {
 
   it('treats 1–5 ratings as a regression target with real-valued predictions and RMSE', () => {
     const data = table('target_few_unique_ratings.csv');
-    const predictor = fit(data, { label: 'rating' });
+    // The linear model: boosted trees may find no signal in this noise and predict the mean, 3.
+    const predictor = fit(data, { label: 'rating', models: ['linear'] });
     const { predictions } = predictor.predict(data);
     expect(predictions.length).toBe(40);
     expect(predictions.every(Number.isFinite)).toBe(true);
