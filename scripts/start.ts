@@ -52,6 +52,12 @@ async function main(): Promise<void> {
     if (!databaseUrl) {
       database = await startEmbeddedDatabase(config.dataDir, embeddedPort, say);
       databaseUrl = database.url;
+      database.server.onUnexpectedExit((code, signal) => {
+        process.stderr.write(
+          `cidra: PostgreSQL exited unexpectedly (${signal ?? `code ${code}`})\n`,
+        );
+        void stopAll(1);
+      });
       const init = database.initialisedMs ? `initialised in ${database.initialisedMs} ms, ` : '';
       say(
         `embedded PostgreSQL on 127.0.0.1:${database.port} (${init}started in ${database.startedMs} ms)`,

@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '@/lib/config';
-import { EmbeddedPostgres, freePort, portInUse } from './postgres';
+import { EmbeddedPostgres, freePort, portInUse, stopLeftoverServer } from './postgres';
 
 const defaultPort = 5432;
 const databaseName = 'cidra';
@@ -43,6 +43,8 @@ export async function startEmbeddedDatabase(
   requestedPort: number | undefined,
   onLog: (line: string) => void,
 ): Promise<EmbeddedDatabase> {
+  await fs.mkdir(dataDir, { recursive: true });
+  await stopLeftoverServer(path.join(dataDir, 'postgres'), onLog);
   const port = await choosePort(requestedPort, onLog);
   const logFile = createWriteStream(path.join(dataDir, 'postgres.log'), { flags: 'a' });
   const server = new EmbeddedPostgres({

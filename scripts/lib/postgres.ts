@@ -114,6 +114,7 @@ export async function portInUse(port: number): Promise<boolean> {
 
 export class EmbeddedPostgres {
   private process?: ChildProcess;
+  private stopping = false;
   private readonly recentOutput: string[] = [];
   private readonly onLog: (line: string) => void;
 
@@ -141,7 +142,7 @@ export class EmbeddedPostgres {
       await this.initialise(user);
       initialisedMs = Date.now() - began;
     }
-    await this.stopLeftoverServer();
+    await stopLeftoverServer(this.options.dataDir, this.onLog);
 
     const began = Date.now();
     this.spawnServer(user);
@@ -154,6 +155,7 @@ export class EmbeddedPostgres {
     const child = this.process;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    this.stopping = true;
     child.kill('SIGINT');
     const timer = setTimeout(() => child.kill('SIGQUIT'), timeoutMs);
     await exited;
@@ -179,15 +181,12 @@ export class EmbeddedPostgres {
     }
   }
 
-  /** Calls back once if the server exits on its own (crash, killed). */
+  /** Calls back once if the server exits without being stopped (crash, killed). */
   onUnexpectedExit(callback: (code: number | null, signal: string | null) => void): void {
-    this.process?.once('exit', (code, signal) => {
-      if (this.process) callback(code, signal);
+    const child = this.process;
+    child?.once('exit', (code, signal) => {
+      if (this.process === child && !this.stopping) callback(code, signal);
     });
-  }
-
-  get pid(): number | undefined {
-    return this.process?.pid;
   }
 
   private async initialise(user: OsUser | undefined): Promise<void> {
@@ -213,19 +212,6 @@ export class EmbeddedPostgres {
       await this.run(path.join(binDir(), 'initdb'), args, user);
     } finally {
       await fs.rm(passwordFile, { force: true });
-    }
-  }
-
-  /** A server left running by a start script that was killed outright holds the data folder. */
-  private async stopLeftoverServer(): Promise<void> {
-    const pidFile = path.join(this.options.dataDir, 'postmaster.pid');
-    const pid = Number((await fs.readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
-    if (!pid || !isAlive(pid)) return;
-    this.onLog(`stopping a PostgreSQL server (pid ${pid}) left running by an earlier start`);
-    process.kill(pid, 'SIGINT');
-    for (let waitedMs = 0; isAlive(pid); waitedMs += 100) {
-      if (waitedMs > 30_000) throw new Error(`PostgreSQL pid ${pid} still holds ${pidFile}`);
-      await sleep(100);
     }
   }
 
@@ -296,6 +282,22 @@ export class EmbeddedPostgres {
           : reject(new Error(`${path.basename(command)} failed (exit ${code}):\n${output}`)),
       );
     });
+  }
+}
+
+/**
+ * Stops a server still running on `dataDir` (its start script was killed outright, and the server,
+ * in its own process group, lived on); it would hold the folder's lock and the port.
+ */
+export async function stopLeftoverServer(dataDir: string, onLog: (line: string) => void) {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  const pid = Number((await fs.readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0]);
+  if (!pid || !isAlive(pid)) return;
+  onLog(`stopping a PostgreSQL server (pid ${pid}) left running by an earlier start`);
+  process.kill(pid, 'SIGINT');
+  for (let waitedMs = 0; isAlive(pid); waitedMs += 100) {
+    if (waitedMs > 30_000) throw new Error(`PostgreSQL pid ${pid} still holds ${pidFile}`);
+    await sleep(100);
   }
 }
 
