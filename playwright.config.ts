@@ -12,8 +12,11 @@ const externalBaseUrl = process.env.E2E_BASE_URL;
 // Created once by the runner; its workers inherit the variable instead of making their own.
 // Readable by others: embedded PostgreSQL runs as the `postgres` user when started as root.
 if (!externalBaseUrl && !process.env.E2E_DATA_DIR) {
-  process.env.E2E_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'cidra-e2e-'));
-  fs.chmodSync(process.env.E2E_DATA_DIR, 0o755);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cidra-e2e-'));
+  fs.chmodSync(dataDir, 0o755);
+  process.env.E2E_DATA_DIR = dataDir;
+  // 'exit' comes after Playwright has stopped the app, so the database no longer uses the folder.
+  process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
 }
 
 export default defineConfig({
