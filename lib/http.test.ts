@@ -1,4 +1,5 @@
 /** @jest-environment node */
+// Route-handler plumbing: error answers, JSON responses, input validation.
 import { AppError } from './errors';
 import { apiRoute, json, parseInput } from './http';
 import { z } from 'zod';

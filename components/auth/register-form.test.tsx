@@ -1,3 +1,4 @@
+// The register form: what it sends, and where it shows the server's answer.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { RegisterForm } from './register-form';
 

@@ -1,3 +1,4 @@
+// Form fields: labels, hints and errors wired up for assistive technology.
 import { render, screen } from '@testing-library/react';
 import { TextField } from './text-field';
 

@@ -1,3 +1,4 @@
+// The navigation bar: sections with aria-current, the user's name, the narrow-screen menu.
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { initials, NavBar } from './nav-bar';
 
