@@ -8,6 +8,7 @@ import { getBoss, queueName } from '@/lib/queue/boss';
 import { lostWorkerMessage, reapStaleJobs } from '@/lib/queue/reaper';
 import { GET } from '@/app/api/jobs/[id]/route';
 import { POST } from '@/app/api/jobs/[id]/cancel/route';
+import { GET as events } from '@/app/api/jobs/[id]/events/route';
 import type { SessionUser } from '@/lib/auth/session';
 import { useTestDatabase } from '../helpers/db';
 import { createTestUser, sessionCookie } from '../helpers/session';
@@ -168,5 +169,29 @@ describe('job routes', () => {
     const own = await POST(await request(path, alice, 'POST'), context(job.id));
     expect(own.status).toBe(200);
     expect((await own.json()).job).toMatchObject({ status: 'CANCELLED' });
+  });
+
+  it('streams status changes as server-sent events until the job finishes', async () => {
+    const job = await enqueueJob({ ownerId: alice.id, kind: 'test' });
+    const path = `/api/jobs/${job.id}/events`;
+    expect((await events(await request(path), context(job.id))).status).toBe(401);
+    expect((await events(await request(path, bob), context(job.id))).status).toBe(404);
+
+    await markRunning(job.id, 0);
+    const response = await events(await request(path, alice), context(job.id));
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const first = await reader.read();
+    expect(first.value).toMatch(/^event: job\ndata: .*"status":"RUNNING"/);
+
+    await getDb()
+      .update(jobs)
+      .set({ status: 'COMPLETED', progress: 100 })
+      .where(eq(jobs.id, job.id));
+    let rest = '';
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      rest += chunk.value;
+    }
+    expect(rest).toMatch(/"status":"COMPLETED","progress":100/);
   });
 });
