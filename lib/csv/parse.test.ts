@@ -23,6 +23,13 @@ describe('refusals', () => {
     );
   });
 
+  test('text after a closing quote that leaves the quote open says so', () => {
+    expect(() => read('a,b\n1,"x"y\n2,3\n')).toThrow(
+      "line 2: a quoted field has text after its closing '\"', so the quote never ends; " +
+        'inner quotes must be doubled ("")',
+    );
+  });
+
   test('more rows than maxRows are refused with the limit', () => {
     expect(() => read('a\n1\n2\n3\n', { maxRows: 2 })).toThrow(
       expect.objectContaining({

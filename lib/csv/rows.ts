@@ -97,18 +97,26 @@ export class RowFeeder {
     return breaks;
   }
 
-  /** Parser quote errors by row index within the chunk. */
-  private quoteErrors(result: ParseResult<string[]>): Map<number, string> {
-    const rows = new Map<number, string>();
+  /** Parser quote error codes by row index within the chunk. */
+  private quoteErrors(result: ParseResult<string[]>): Map<number, Set<string>> {
+    const rows = new Map<number, Set<string>>();
     for (const error of result.errors) {
-      if (error.type === 'Quotes' && error.row !== undefined) rows.set(error.row, error.code);
+      if (error.type !== 'Quotes' || error.row === undefined) continue;
+      rows.set(error.row, (rows.get(error.row) ?? new Set<string>()).add(error.code));
     }
     return rows;
   }
 
-  private quoteProblem(code: string, line: number): void {
-    if (code === 'MissingQuotes') {
-      const message = `line ${line}: a quoted field is never closed (a '"' is missing)`;
+  /**
+   * An unclosed quote swallows the rest of the file, so it stops the read. Text after a closing
+   * quote (`"x"y`) is kept as written with a warning, unless it also left the quote open.
+   */
+  private quoteProblem(codes: Set<string>, line: number): void {
+    if (codes.has('MissingQuotes')) {
+      const why = codes.has('InvalidQuotes')
+        ? "a quoted field has text after its closing '\"', so the quote never ends"
+        : "a quoted field is never closed (a '\"' is missing)";
+      const message = `line ${line}: ${why}; inner quotes must be doubled ("")`;
       throw new CsvError('UNTERMINATED_QUOTE', message, { line });
     }
     this.warnings.push({
