@@ -37,7 +37,7 @@ interface Tally {
   dates: number;
   integers: number;
   words: number;
-  distinct: Set<string>;
+  distinct: number;
   min: number;
   max: number;
   /** Numbers so far only rose (or only fell) in row order. */
@@ -61,7 +61,7 @@ export function profileColumn(
     kind,
     kindGiven: givenKind !== undefined,
     missing: tally.missing,
-    distinct: tally.distinct.size,
+    distinct: tally.distinct,
   };
   profile.dropped = dropDecision(name, profile, tally, present, rows.length);
   return profile;
@@ -75,35 +75,78 @@ function tallyValues(values: ArrayLike<unknown>, rows: Uint32Array): Tally {
     dates: 0,
     integers: 0,
     words: 0,
-    distinct: new Set(),
+    distinct: 0,
     min: Infinity,
     max: -Infinity,
     rising: true,
     falling: true,
     last: NaN,
   };
+  // Numbers take a fast path (a numeric Set, no string work); each distinct string is classified
+  // once, since most columns repeat their values. This keeps inference linear and cheap at 1M rows.
+  const numbers = { values: new Float64Array(rows.length), count: 0 };
+  const strings = new Map<string, StringClass>();
   for (let r = 0; r < rows.length; r++) {
     const value = values[rows[r]];
+    if (typeof value === 'number') {
+      if (value !== value) tally.missing++;
+      else tallyNumber(tally, value, numbers);
+      continue;
+    }
     if (isMissing(value)) {
       tally.missing++;
       continue;
     }
-    tally.distinct.add(levelKey(value));
-    if (typeof value !== 'boolean' && !Number.isNaN(toNumber(value))) {
-      const x = toNumber(value);
-      tally.numbers++;
-      if (Number.isInteger(x)) tally.integers++;
-      if (x < tally.min) tally.min = x;
-      if (x > tally.max) tally.max = x;
-      if (x <= tally.last) tally.rising = false;
-      if (x >= tally.last) tally.falling = false;
-      tally.last = x;
+    const key = levelKey(value);
+    let found = strings.get(key);
+    if (found === undefined) {
+      found = classify(value);
+      strings.set(key, found);
     }
-    if (!Number.isNaN(toBoolean(value))) tally.booleans++;
-    if (!Number.isNaN(toTimestampMs(value))) tally.dates++;
-    if (typeof value === 'string') tally.words += countWords(value);
+    if (!Number.isNaN(found.number)) tallyNumber(tally, found.number, numbers);
+    if (found.boolean) tally.booleans++;
+    if (found.date) tally.dates++;
+    tally.words += found.words;
   }
+  // Numeric strings were counted among the numbers already.
+  tally.distinct = countDistinct(numbers.values.subarray(0, numbers.count));
+  for (const found of strings.values()) if (Number.isNaN(found.number)) tally.distinct++;
   return tally;
+}
+
+interface StringClass {
+  number: number;
+  boolean: boolean;
+  date: boolean;
+  words: number;
+}
+
+function classify(value: unknown): StringClass {
+  return {
+    number: typeof value === 'boolean' ? NaN : toNumber(value),
+    boolean: !Number.isNaN(toBoolean(value)),
+    date: !Number.isNaN(toTimestampMs(value)),
+    words: typeof value === 'string' ? countWords(value) : 0,
+  };
+}
+
+// A typed sort then one pass beats a Set of a million doubles by several times.
+function countDistinct(values: Float64Array): number {
+  values.sort();
+  let distinct = values.length > 0 ? 1 : 0;
+  for (let i = 1; i < values.length; i++) if (values[i] !== values[i - 1]) distinct++;
+  return distinct;
+}
+
+function tallyNumber(tally: Tally, x: number, seen: { values: Float64Array; count: number }): void {
+  tally.numbers++;
+  seen.values[seen.count++] = x;
+  if (Number.isInteger(x)) tally.integers++;
+  if (x < tally.min) tally.min = x;
+  if (x > tally.max) tally.max = x;
+  if (x <= tally.last) tally.rising = false;
+  if (x >= tally.last) tally.falling = false;
+  tally.last = x;
 }
 
 function inferKind(tally: Tally, present: number): ColumnKind {
@@ -113,7 +156,7 @@ function inferKind(tally: Tally, present: number): ColumnKind {
   if (tally.dates >= KIND_SHARE * present) return 'datetime';
   // Many distinct multi-word values read as free text (names, descriptions); the rest are levels.
   const meanWords = tally.words / present;
-  const distinctShare = tally.distinct.size / present;
+  const distinctShare = tally.distinct / present;
   if (meanWords >= 5 || (meanWords >= 2 && distinctShare > 0.5)) return 'text';
   return 'categorical';
 }
@@ -130,7 +173,7 @@ function dropDecision(
   }
   // One value plus blanks is a presence indicator (case: a flag column of 1 or blank), so only a
   // single value with no blanks counts as constant.
-  if (tally.distinct.size === 1 && tally.missing === 0) {
+  if (tally.distinct === 1 && tally.missing === 0) {
     return { name, reason: 'constant', message: `${name} is constant` };
   }
   if (!profile.kindGiven && looksLikeIdentifier(name, profile.kind, tally, numRows)) {
@@ -145,7 +188,7 @@ function dropDecision(
 // which turns this check off. Unique single-token strings are
 // identifiers; unique multi-word strings are text and stay.
 function looksLikeIdentifier(name: string, kind: ColumnKind, tally: Tally, numRows: number) {
-  const allUnique = tally.missing === 0 && tally.distinct.size === numRows;
+  const allUnique = tally.missing === 0 && tally.distinct === numRows;
   if (!allUnique || numRows < MIN_ROWS_FOR_ID) return false;
   if (kind === 'numeric') {
     if (tally.integers !== numRows) return false;
