@@ -1,6 +1,8 @@
 import JSZip from 'jszip';
 import { AutoMLError, columnTable, fit, loadPredictor, type TableLike } from '@/lib/automl';
+import { FAMILIES } from '@/lib/automl/families';
 import { Random } from '@/lib/automl/random';
+import type { ModelFamily } from '@/lib/automl/types';
 
 /** y = 3·a − 2·b + level offset + noise, with some missing values. */
 function syntheticTable(n: number, seed: number): TableLike {
@@ -96,13 +98,43 @@ describe('fit input checks', () => {
     );
   });
 
-  it('reports a failing family on the leaderboard and still returns the others', () => {
-    const predictor = fit(syntheticTable(200, 2), {
-      label: 'y',
-      models: ['linear', 'gbdt'],
-      seed: 1,
+  describe('with a family that throws', () => {
+    const broken: ModelFamily = {
+      name: 'broken',
+      fit: () => {
+        throw new Error('out of memory in the broken learner');
+      },
+      fromArtifact: () => {
+        throw new Error('unused');
+      },
+    };
+    beforeAll(() => {
+      FAMILIES.broken = { family: broken, relativeCost: 0.5 };
     });
-    expect(predictor.leaderboard().map((row) => row.status)).toEqual(['ok', 'ok', 'ok']);
+    afterAll(() => {
+      delete FAMILIES.broken;
+    });
+
+    it('records the failure with its reason and still returns the other models', () => {
+      const predictor = fit(base, { label: 'y', models: ['linear', 'broken'] });
+      const rows = predictor.leaderboard();
+      expect(rows.find((row) => row.name === 'broken')).toMatchObject({
+        status: 'failed',
+        reason: 'out of memory in the broken learner',
+        validationRmse: null,
+        ensembleWeight: 0,
+      });
+      expect(rows.find((row) => row.name === 'linear')?.status).toBe('ok');
+      expect(Number.isFinite(predictor.predict(base).predictions[0])).toBe(true);
+    });
+
+    it('refuses the fit when no model finishes, giving each reason', () => {
+      expectCode(
+        () => fit(base, { label: 'y', models: ['broken'] }),
+        'NO_MODEL_TRAINED',
+        'no model could be trained (broken: out of memory in the broken learner)',
+      );
+    });
   });
 });
 
