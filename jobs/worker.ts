@@ -14,17 +14,29 @@ const log = rootLog.child({ process: 'worker', pid: process.pid });
 /** How long shutdown waits for stopped jobs to hand their rows back, in ms. */
 const shutdownGraceMs = 15_000;
 
+/** The worker's configuration; what it cannot work with stops it with exit code 1. */
 function loadConfig(): Config {
   try {
-    const config = getConfig();
-    if (!config.DATABASE_URL)
-      throw new ConfigError('Invalid configuration:\n  DATABASE_URL: required');
-    return config;
+    return checkWorkerConfig(getConfig());
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
+}
+
+function checkWorkerConfig(config: Config): Config {
+  if (!config.DATABASE_URL) {
+    throw new ConfigError('Invalid configuration:\n  DATABASE_URL: required');
+  }
+  // A job must be able to miss a heartbeat (a busy moment) without being taken for dead.
+  if (config.JOB_STALE_SEC < 2 * config.JOB_HEARTBEAT_SEC) {
+    throw new ConfigError(
+      `Invalid configuration:\n  JOB_STALE_SEC: ${config.JOB_STALE_SEC} must be at least twice ` +
+        `JOB_HEARTBEAT_SEC (${config.JOB_HEARTBEAT_SEC})`,
+    );
+  }
+  return config;
 }
 
 async function main(): Promise<void> {

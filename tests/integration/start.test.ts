@@ -30,6 +30,11 @@ it.each([
   ['scripts/start.ts', { LOG_LEVEL: 'loud' }, /LOG_LEVEL: /],
   ['scripts/web.ts', { DATABASE_URL: '' }, /DATABASE_URL: required by `npm run web`/],
   ['jobs/worker.ts', { DATABASE_URL: '' }, /DATABASE_URL: required/],
+  [
+    'jobs/worker.ts',
+    { DATABASE_URL: 'postgresql://127.0.0.1:1/x', JOB_HEARTBEAT_SEC: '10', JOB_STALE_SEC: '15' },
+    /JOB_STALE_SEC: 15 must be at least twice JOB_HEARTBEAT_SEC \(10\)/,
+  ],
 ])('%s stops with exit 1 for %p, naming the variable', (script, env, message) => {
   const { status, stderr } = runScript(script, env);
   expect(status).toBe(1);
