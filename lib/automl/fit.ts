@@ -31,8 +31,6 @@ export interface FitOptions extends FitOptionsInput {
 const PREPARE_SHARE = 0.1;
 const ENSEMBLE_SHARE = 0.02;
 const REFIT_SHARE = 0.3;
-// With a time limit and refitting on, the first fits get this share of the time left.
-const FIRST_FIT_TIME_SHARE = 0.6;
 
 /**
  * Fits a predictor of `options.label` on `table`. With `timeLimitSec` the fit returns within it
@@ -113,13 +111,13 @@ function progressStages(settings: FitSettings, onProgress: ProgressCallback) {
   };
 }
 
-// The first fits end early enough to leave time for the ensemble and, when on, for the refits.
+// The first fits may use all the time but a reserve for the ensemble and the predictor. Refits get
+// no share of their own: they run when models converged early and left time, because a model that
+// used its whole share is better kept as it is than refitted with fewer rounds.
 function modelsDeadline(settings: FitSettings, startMs: number): number | undefined {
   if (settings.timeLimitSec === undefined) return undefined;
   const limitMs = settings.timeLimitSec * 1000;
-  const reserveMs = Math.min(1000, limitMs * 0.05);
-  const share = settings.refitFull ? FIRST_FIT_TIME_SHARE : 1;
-  return startMs + (limitMs - reserveMs) * share;
+  return startMs + limitMs - Math.min(1000, limitMs * 0.05);
 }
 
 function parseOptions(options: FitOptions): FitSettings {
