@@ -85,6 +85,8 @@ export class S3Storage implements Storage {
       await upload.done();
     } catch (error) {
       await upload.abort().catch(() => {});
+      // Release the caller's stream (an upload's request body, say) instead of leaving it paused.
+      if (source instanceof Readable) source.destroy();
       throw storageError(`Could not store '${key}'`, error);
     }
     return { key, sizeBytes };
