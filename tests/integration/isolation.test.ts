@@ -6,6 +6,7 @@ import { GET as listDatasetsRoute } from '@/app/api/datasets/route';
 import { GET as getModelRoute } from '@/app/api/models/[id]/route';
 import { GET as listModelsRoute } from '@/app/api/models/route';
 import { POST as cancelJobRoute } from '@/app/api/jobs/[id]/cancel/route';
+import { GET as jobEventsRoute } from '@/app/api/jobs/[id]/events/route';
 import { GET as getJobRoute } from '@/app/api/jobs/[id]/route';
 import {
   createDataset,
@@ -174,6 +175,14 @@ const itemRoutes: {
     method: 'POST',
     id: () => aliceFinishedJob.id,
   },
+  {
+    // A finished job: the event stream sends its state once and ends.
+    name: 'GET /api/jobs/:id/events',
+    folder: 'jobs/[id]/events',
+    handler: jobEventsRoute,
+    path: 'jobs',
+    id: () => aliceFinishedJob.id,
+  },
 ];
 const listRoutes: {
   name: string;
@@ -203,7 +212,10 @@ async function call(
   const headers = user ? { cookie: await sessionCookie(user) } : undefined;
   const request = new Request(`http://127.0.0.1:3000/api/${path}/${id}`, { method, headers });
   const response = await handler(request, { params: Promise.resolve({ id }) });
-  return { status: response.status, body: await response.json() };
+  // Errors are JSON; a success may be a stream (server-sent events), read here to its end.
+  const text = await response.text();
+  const isJson = response.headers.get('content-type')?.includes('application/json');
+  return { status: response.status, text, body: isJson ? JSON.parse(text) : undefined };
 }
 
 describe.each(itemRoutes)('$name', (route) => {
@@ -215,9 +227,10 @@ describe.each(itemRoutes)('$name', (route) => {
   });
 
   it('answers 404 for another user’s resource, without any of its data', async () => {
-    const { status, body } = await call(route, id(), bob);
+    const { status, body, text } = await call(route, id(), bob);
     expect(status).toBe(404);
-    expect(JSON.stringify(body)).not.toContain(id());
+    expect(body.error.code).toBe('NOT_FOUND');
+    expect(text).not.toContain(id());
   });
 
   it('answers 404 for a missing or malformed id', async () => {
@@ -226,9 +239,9 @@ describe.each(itemRoutes)('$name', (route) => {
   });
 
   it('answers 200 with the resource for its owner', async () => {
-    const { status, body } = await call(route, id(), alice);
+    const { status, text } = await call(route, id(), alice);
     expect(status).toBe(200);
-    expect(JSON.stringify(body)).toContain(id());
+    expect(text).toContain(id());
   });
 });
 
