@@ -16,8 +16,12 @@ export interface QueueMessage {
 
 const queueOptions: PgBoss.Queue = {
   name: queueName,
-  // Retries are ours (the reaper), driven by heartbeats; pg-boss must not replay a job itself.
-  retryLimit: 0,
+  // pg-boss retries a message only when our runner itself failed (say, the database was briefly
+  // away before the row was claimed). A job whose worker died is retried by our reaper instead;
+  // a message whose row is no longer QUEUED is skipped, so a retried message never runs twice.
+  retryLimit: 3,
+  retryDelay: 10,
+  retryBackoff: true,
   // pg-boss gives up on a handler after this long (its maximum is below 24 hours).
   expireInSeconds: 23 * 60 * 60,
   retentionMinutes: 7 * 24 * 60,
@@ -45,7 +49,9 @@ async function startBoss({ supervise }: BossOptions): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString, supervise, schedule: false, max: 4 });
   boss.on('error', (error) => log.error('pg-boss error', { error }));
   await boss.start();
+  // createQueue keeps an existing queue as it was; updateQueue brings its options up to date.
   await boss.createQueue(queueName, queueOptions);
+  await boss.updateQueue(queueName, queueOptions);
   return boss;
 }
 

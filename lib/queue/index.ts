@@ -1,12 +1,15 @@
 // The job queue as the app uses it: create a job, read it, cancel it, always for one owner.
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { jobs, type JobKind } from '@/db/schema';
 import { ownedRow } from '@/lib/access/owned';
 import { getDb } from '@/lib/db';
+import { AppError } from '@/lib/errors';
 import { log } from '@/lib/log';
 import { getBoss, queueName, type QueueMessage } from './boss';
 
 export type JobRow = typeof jobs.$inferSelect;
+
+const queueFailure = 'The job could not be queued; please try again.';
 
 /** Records a QUEUED job for `ownerId` and hands its id to the workers. */
 export async function enqueueJob(input: {
@@ -25,7 +28,16 @@ export async function enqueueJob(input: {
       message: 'Waiting for a worker',
     })
     .returning();
-  await sendToWorkers(row.id);
+  try {
+    await sendToWorkers(row.id);
+  } catch (cause) {
+    // Without its message no worker would ever see the row: fail it rather than leave it waiting.
+    await getDb()
+      .update(jobs)
+      .set({ status: 'FAILED', error: queueFailure, finishedAt: sql`now()` })
+      .where(eq(jobs.id, row.id));
+    throw new AppError('INTERNAL', queueFailure, { cause });
+  }
   return row;
 }
 
