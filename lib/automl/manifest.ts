@@ -54,7 +54,14 @@ const leaderboardRow = z.object({
 });
 
 const warning = z.object({
-  code: z.enum(['NOT_A_NUMBER', 'INFINITE_VALUE', 'NOT_A_DATE', 'NOT_A_BOOLEAN', 'UNSEEN_LEVEL']),
+  code: z.enum([
+    'NOT_A_NUMBER',
+    'INFINITE_VALUE',
+    'NOT_A_DATE',
+    'NOT_A_BOOLEAN',
+    'UNSEEN_LEVEL',
+    'IGNORED_COLUMN',
+  ]),
   column: z.string(),
   count: z.number(),
   rows: z.array(z.number()),

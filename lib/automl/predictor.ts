@@ -2,7 +2,7 @@
 
 import { blend } from './ensemble';
 import { AutoMLError } from './errors';
-import type { FeaturePipeline } from './features';
+import { ignoredColumnNotice, type FeaturePipeline } from './features';
 import type { DataWarning, DroppedColumn } from './features';
 import { readLabel } from './label';
 import { encodeModel } from './model-file';
@@ -100,9 +100,20 @@ export class Predictor {
     return this.parts.metadata;
   }
 
-  /** Predicts every row of `table`; missing feature columns are an error naming them all. */
+  /**
+   * Predicts every row of `table`; missing feature columns are an error naming them all. Columns
+   * the model does not know get a notice; the label and the columns dropped in training do not.
+   */
   predict(table: TableLike): PredictResult {
     const { X, warnings } = this.parts.pipeline.transform(table);
+    const known = new Set([
+      ...this.parts.pipeline.sources,
+      this.label,
+      ...this.metadata.dropped.map((column) => column.name),
+    ]);
+    for (const name of table.columnNames()) {
+      if (!known.has(name)) warnings.push(ignoredColumnNotice(name));
+    }
     return { predictions: this.predictMatrix(X), warnings };
   }
 

@@ -102,10 +102,12 @@ describe('case 14: reordered, missing and extra columns', () => {
     );
   });
 
-  it('ignores an extra column', () => {
-    expect(predictor.predict(file('test_extra_d.csv')).predictions).toEqual(
-      predictor.predict(file('test_original.csv')).predictions,
-    );
+  it('ignores an extra column, with a notice naming it', () => {
+    const extra = predictor.predict(file('test_extra_d.csv'));
+    expect(extra.predictions).toEqual(predictor.predict(file('test_original.csv')).predictions);
+    expect(extra.warnings.map((w) => w.message)).toEqual([
+      "column 'd' is not used by the model and was ignored",
+    ]);
   });
 
   it('refuses a missing feature column by name, for predict and evaluate', () => {

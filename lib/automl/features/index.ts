@@ -3,6 +3,6 @@
 export { FeaturePipeline, fitPipeline } from './pipeline';
 export type { ColumnEncoder, PipelineFit, PipelineOptions, TransformResult } from './pipeline';
 export type { ColumnProfile, DroppedColumn } from './infer';
-export type { DataWarning } from './warnings';
+export { ignoredColumnNotice, type DataWarning } from './warnings';
 export { DEFAULT_VOCABULARY, type VocabularyOptions } from './encoders';
 export { isMissing, toNumber } from './values';

@@ -1,8 +1,17 @@
 // Counting unreadable cells per column during a transform, keeping a few sample rows for the message.
 
-/** A problem found in the data that did not stop the work; `rows` are 1-based data rows. */
+/**
+ * A problem found in the data that did not stop the work; `rows` are 1-based data rows (a sample),
+ * `count` how many cells were affected (0 for a notice about a whole column).
+ */
 export interface DataWarning {
-  code: 'NOT_A_NUMBER' | 'INFINITE_VALUE' | 'NOT_A_DATE' | 'NOT_A_BOOLEAN' | 'UNSEEN_LEVEL';
+  code:
+    | 'NOT_A_NUMBER'
+    | 'INFINITE_VALUE'
+    | 'NOT_A_DATE'
+    | 'NOT_A_BOOLEAN'
+    | 'UNSEEN_LEVEL'
+    | 'IGNORED_COLUMN';
   column: string;
   count: number;
   rows: number[];
@@ -12,7 +21,7 @@ export interface DataWarning {
 const SAMPLE_SIZE = 5;
 
 // Each phrase reads after "1 value" / "2 values"; {was} agrees with the count.
-const WHAT: Record<DataWarning['code'], string> = {
+const WHAT: Record<Exclude<DataWarning['code'], 'IGNORED_COLUMN'>, string> = {
   NOT_A_NUMBER: 'could not be read as a number and {was} treated as missing',
   INFINITE_VALUE: '{was} infinite and treated as missing',
   NOT_A_DATE: 'could not be read as a date and {was} treated as missing',
@@ -27,7 +36,7 @@ export class WarningCounter {
   private readonly values: string[] = [];
 
   constructor(
-    private readonly code: DataWarning['code'],
+    private readonly code: keyof typeof WHAT,
     private readonly column: string,
   ) {}
 
@@ -54,4 +63,15 @@ export class WarningCounter {
       message: `column '${this.column}': ${this.count} ${noun} ${WHAT[this.code].replace('{was}', this.count === 1 ? 'was' : 'were')} (${samples}${more})`,
     });
   }
+}
+
+/** The notice for a column of the input that the model does not use. */
+export function ignoredColumnNotice(column: string): DataWarning {
+  return {
+    code: 'IGNORED_COLUMN',
+    column,
+    count: 0,
+    rows: [],
+    message: `column '${column}' is not used by the model and was ignored`,
+  };
 }
