@@ -1,5 +1,5 @@
 // Unit tests for byte-level checks and decoding.
-import { assertTextSample, decodeAll, findInvalidUtf8, lineOfByte } from './encoding';
+import { assertTextSample, decodeAll, findInvalidUtf8, locateByte } from './encoding';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 
@@ -43,7 +43,7 @@ describe('decodeAll', () => {
   test('falls back to Windows-1252 and says where UTF-8 broke', () => {
     const result = decodeAll(bytes(0x61, 0x0a, 0x4b, 0xf6, 0x6c, 0x6e, 0x0a, 0x80));
     expect(result).toEqual({ text: 'a\nKöln\n€', encoding: 'latin1', invalidAt: 3 });
-    expect(lineOfByte(bytes(0x61, 0x0a, 0x4b, 0xf6), 3)).toBe(2);
+    expect(locateByte(bytes(0x61, 0x0a, 0x4b, 0xf6), 3)).toEqual({ byte: 0xf6, line: 2 });
   });
 
   test('a forced encoding is used as given', () => {

@@ -1,5 +1,6 @@
 // Byte-level checks and decoding: refuse binary files, read UTF-8 strictly, fall back to Latin-1.
 import { CsvError } from './errors';
+import type { CsvWarning } from './types';
 
 /** The encodings the reader produces; 'latin1' is decoded as Windows-1252, its common superset. */
 export type CsvEncoding = 'utf-8' | 'latin1';
@@ -39,7 +40,7 @@ export function decodeAll(
   } catch (cause) {
     // Some invalid sequences (surrogates, overlongs) pass the quick scan; then point at byte 0.
     const invalidAt = Math.max(0, findInvalidUtf8(bytes));
-    if (forced) throw invalidUtf8Error(bytes, invalidAt, cause);
+    if (forced) throw invalidUtf8Error(locateByte(bytes, invalidAt), cause);
     return { text: decodeWith(bytes, 'latin1'), encoding: 'latin1', invalidAt };
   }
 }
@@ -49,16 +50,27 @@ function decodeWith(bytes: Uint8Array, encoding: CsvEncoding): string {
   return decode(bytes) + decode();
 }
 
-/** INVALID_ENCODING for a file the caller declared UTF-8. */
-export function invalidUtf8Error(bytes: Uint8Array, offset: number, cause?: unknown): CsvError {
-  const line = lineOfByte(bytes, offset);
-  const hex = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-  return new CsvError(
-    'INVALID_ENCODING',
-    `file is not valid UTF-8 (byte 0x${hex} on line ${line}); save it as UTF-8 or choose Latin-1`,
-    { line, cause },
-  );
+/** Where UTF-8 broke: the offending byte's value and its 1-based line. */
+export interface BadByte {
+  byte: number;
+  line: number;
 }
+
+/** INVALID_ENCODING for a file the caller declared UTF-8. */
+export function invalidUtf8Error(bad: BadByte, cause?: unknown): CsvError {
+  const message = `file is not valid UTF-8 (byte ${hex(bad.byte)} on line ${bad.line}); save it as UTF-8 or choose Latin-1`;
+  return new CsvError('INVALID_ENCODING', message, { line: bad.line, cause });
+}
+
+/** The warning for a file read as Latin-1 because UTF-8 broke at `bad`. */
+export function latin1Warning(bad: BadByte): CsvWarning {
+  const message =
+    `file is not valid UTF-8 (byte ${hex(bad.byte)} on line ${bad.line}); ` +
+    'read it as Latin-1 (Windows-1252). Save it as UTF-8 if characters look wrong.';
+  return { code: 'LATIN1_FALLBACK', line: bad.line, message };
+}
+
+const hex = (byte: number) => `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 
 /**
  * Offset of the first byte that breaks UTF-8, or -1. Used to tell the user where the file stopped
@@ -88,18 +100,9 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** 1-based line holding byte `offset` (counts LF bytes before it). */
-export function lineOfByte(bytes: Uint8Array, offset: number): number {
+/** The byte at `offset` and its 1-based line (LF bytes before it, plus one). */
+export function locateByte(bytes: Uint8Array, offset: number): BadByte {
   let line = 1;
   for (let i = bytes.indexOf(10); i !== -1 && i < offset; i = bytes.indexOf(10, i + 1)) line++;
-  return line;
-}
-
-/** The warning text for a file read as Latin-1 because byte `offset` broke UTF-8. */
-export function latin1Message(bytes: Uint8Array, offset: number, line: number): string {
-  const hex = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-  return (
-    `file is not valid UTF-8 (byte 0x${hex} on line ${line}); ` +
-    'read it as Latin-1 (Windows-1252). Save it as UTF-8 if characters look wrong.'
-  );
+  return { byte: bytes[offset] ?? 0, line };
 }

@@ -4,14 +4,14 @@ import { detectDelimiter, detectNewline } from './dialect';
 import {
   assertTextSample,
   decodeAll,
-  latin1Message,
-  lineOfByte,
+  latin1Warning,
+  locateByte,
   type CsvEncoding,
 } from './encoding';
 import { CsvError } from './errors';
 import { resolveCsvOptions, type CsvOptions, type ResolvedCsvOptions } from './options';
-import { FirstPass, SecondPass, type Dialect, type ReadPlan } from './passes';
-import type { CsvReadResult, CsvWarning } from './types';
+import { FirstPass, SecondPass, type Dialect } from './passes';
+import type { CsvReadResult } from './types';
 
 /**
  * Parses a whole CSV held in memory. Throws CsvError (code, message, line?, column?) when the file
@@ -23,15 +23,8 @@ export function parseCsv(bytes: Uint8Array, options?: CsvOptions): CsvReadResult
   assertTextSample(bytes.subarray(0, opts.sampleBytes));
 
   const decoded = decodeAll(bytes, opts.encoding);
-  const warnings: CsvWarning[] = [];
-  if (decoded.invalidAt !== undefined) {
-    const line = lineOfByte(bytes, decoded.invalidAt);
-    warnings.push({
-      code: 'LATIN1_FALLBACK',
-      line,
-      message: latin1Message(bytes, decoded.invalidAt, line),
-    });
-  }
+  const fellBack = decoded.invalidAt !== undefined;
+  const warnings = fellBack ? [latin1Warning(locateByte(bytes, decoded.invalidAt!))] : [];
 
   const { text } = decoded;
   const dialect = detectDialect(
@@ -99,5 +92,3 @@ function parseText(
   });
   if (failure) throw failure;
 }
-
-export type { ReadPlan };

@@ -8,7 +8,8 @@ import {
   createDecoder,
   findInvalidUtf8,
   invalidUtf8Error,
-  latin1Message,
+  latin1Warning,
+  type BadByte,
   type CsvEncoding,
 } from './encoding';
 import { CsvError } from './errors';
@@ -58,14 +59,12 @@ async function profileFile(
     return { first, warnings: [] };
   } catch (error) {
     if (!(error instanceof NotUtf8)) throw error;
-    const bytes = await readHead(path, error.offset + 1);
-    const line = countLines(bytes, error.offset);
-    if (opts.encoding === 'utf-8') throw invalidUtf8Error(bytes, error.offset, error);
+    const bad = await locateFileByte(path, error.offset);
+    if (opts.encoding === 'utf-8') throw invalidUtf8Error(bad, error);
     const latin1: Dialect = { ...dialect, encoding: 'latin1' };
     const retry = new FirstPass(latin1, opts);
     await streamPass(path, latin1, opts, retry.feed);
-    const message = latin1Message(bytes, error.offset, line);
-    return { first: retry, warnings: [{ code: 'LATIN1_FALLBACK', line, message }] };
+    return { first: retry, warnings: [latin1Warning(bad)] };
   }
 }
 
@@ -130,8 +129,20 @@ async function readHead(path: string, length: number): Promise<Uint8Array> {
   }
 }
 
-function countLines(bytes: Uint8Array, offset: number): number {
+/**
+ * The byte at `offset` and its line, counted chunk by chunk: the bad byte may be deep in a large
+ * file, and counting lines on every chunk of every read would cost more than this rare re-read.
+ */
+async function locateFileByte(path: string, offset: number): Promise<BadByte> {
   let line = 1;
-  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
-  return line;
+  let start = 0;
+  for await (const chunk of createReadStream(path, { end: offset })) {
+    const bytes = chunk as Buffer;
+    for (let i = bytes.indexOf(10); i !== -1 && start + i < offset; i = bytes.indexOf(10, i + 1)) {
+      line++;
+    }
+    start += bytes.length;
+    if (start > offset) return { byte: bytes[offset - (start - bytes.length)], line };
+  }
+  return { byte: 0, line };
 }
