@@ -1,7 +1,7 @@
 /** @jest-environment node */
 // Route-handler plumbing: error answers, JSON responses, input validation.
 import { AppError } from './errors';
-import { apiRoute, json, parseInput } from './http';
+import { apiRoute, json, parseInput, readJson } from './http';
 import { z } from 'zod';
 
 const request = new Request('http://127.0.0.1/api/thing', { method: 'POST' });
@@ -61,5 +61,37 @@ describe('parseInput', () => {
     })();
     expect(error?.status).toBe(400);
     expect(error?.fields).toEqual({ a: 'a must be a number' });
+  });
+});
+
+describe('readJson', () => {
+  const post = (body: BodyInit, headers?: HeadersInit) =>
+    new Request('http://127.0.0.1/api/thing', { method: 'POST', body, headers });
+
+  it('parses a JSON body', async () => {
+    await expect(readJson(post('{"a":[1,2]}'))).resolves.toEqual({ a: [1, 2] });
+  });
+
+  it('answers 400 for a body that is not JSON', async () => {
+    await expect(readJson(post('{oops'))).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('refuses a body over the limit, whether or not its length is declared', async () => {
+    await expect(readJson(post('x'.repeat(100)), 50)).rejects.toMatchObject({ status: 413 });
+
+    const chunked = new ReadableStream({
+      pull(controller) {
+        controller.enqueue(new TextEncoder().encode('x'.repeat(40)));
+      },
+    });
+    const request = new Request('http://127.0.0.1/api/thing', {
+      method: 'POST',
+      body: chunked,
+      duplex: 'half',
+    } as RequestInit);
+    await expect(readJson(request, 100)).rejects.toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'The request body is larger than 100 bytes.',
+    });
   });
 });

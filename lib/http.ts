@@ -43,10 +43,39 @@ export function apiRoute<C>(
   };
 }
 
-/** Reads a JSON body; a missing or malformed body is the client's error (400), not ours. */
-export async function readJson(request: Request): Promise<unknown> {
+/** Default cap on JSON bodies, in bytes: forms and settings, never files. */
+export const JSON_BODY_MAX_BYTES = 64 * 1024;
+
+/** The body as text, refusing (413) more than `maxBytes` without buffering the excess. */
+async function readCapped(request: Request, maxBytes: number): Promise<string> {
+  const tooLarge = () =>
+    new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes} bytes.`);
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
+  if (!request.body) return '';
+
+  // The header may be absent (chunked) or wrong, so the stream itself is counted too.
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let sizeBytes = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    sizeBytes += chunk.value.byteLength;
+    if (sizeBytes > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(chunk.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads a JSON body of at most `maxBytes`; a malformed body is the client's error (400). */
+export async function readJson(
+  request: Request,
+  maxBytes: number = JSON_BODY_MAX_BYTES,
+): Promise<unknown> {
+  const text = await readCapped(request, maxBytes);
   try {
-    return await request.json();
+    return JSON.parse(text);
   } catch (cause) {
     throw new AppError('VALIDATION', 'The request body must be JSON.', { cause });
   }
