@@ -1,21 +1,21 @@
 // Unit tests for byte-level checks and decoding.
-import { assertTextSample, decodeAll, findInvalidUtf8, locateByte } from './encoding';
+import { assertText, decodeAll, findInvalidUtf8, locateByte } from './encoding';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 
-describe('assertTextSample', () => {
+describe('assertText', () => {
   test('a NUL byte means binary', () => {
-    expect(() => assertTextSample(bytes(0x50, 0x4b, 0x03, 0x04, 0x00))).toThrow(
+    expect(() => assertText(bytes(0x50, 0x4b, 0x03, 0x04, 0x00))).toThrow(
       'not a text CSV file: it contains a NUL byte at byte 4.',
     );
   });
 
   test('UTF-16 gets a hint to save as UTF-8', () => {
-    expect(() => assertTextSample(bytes(0xff, 0xfe, 0x61, 0x00))).toThrow(/looks like UTF-16/);
+    expect(() => assertText(bytes(0xff, 0xfe, 0x61, 0x00))).toThrow(/looks like UTF-16/);
   });
 
   test('text passes', () => {
-    expect(() => assertTextSample(new TextEncoder().encode('a,b\n1,2\n'))).not.toThrow();
+    expect(() => assertText(new TextEncoder().encode('a,b\n1,2\n'))).not.toThrow();
   });
 });
 

@@ -5,17 +5,19 @@ import type { CsvWarning } from './types';
 /** The encodings the reader produces; 'latin1' is decoded as Windows-1252, its common superset. */
 export type CsvEncoding = 'utf-8' | 'latin1';
 
-/** Throws NOT_TEXT when the leading bytes hold a NUL (binary files and UTF-16 both do). */
-export function assertTextSample(sample: Uint8Array): void {
-  const nul = sample.indexOf(0);
+/**
+ * Throws NOT_TEXT when `bytes` hold a NUL: binary files and UTF-16 text both do, and no CSV does.
+ * `offset` is where `bytes` start in the file, for the message.
+ */
+export function assertText(bytes: Uint8Array, offset = 0): void {
+  const nul = bytes.indexOf(0);
   if (nul === -1) return;
   const utf16 =
-    (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff);
+    offset === 0 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
   const hint = utf16 ? ' It looks like UTF-16; save it as UTF-8.' : '';
-  throw new CsvError(
-    'NOT_TEXT',
-    `not a text CSV file: it contains a NUL byte at byte ${nul}.${hint}`,
-  );
+  const message = `not a text CSV file: it contains a NUL byte at byte ${offset + nul}.${hint}`;
+  throw new CsvError('NOT_TEXT', message);
 }
 
 /**

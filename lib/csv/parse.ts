@@ -1,13 +1,7 @@
 // Reading a CSV held in memory: checks, decoding, dialect detection, then the two passes.
 import Papa from 'papaparse';
 import { detectDelimiter, detectNewline } from './dialect';
-import {
-  assertTextSample,
-  decodeAll,
-  latin1Warning,
-  locateByte,
-  type CsvEncoding,
-} from './encoding';
+import { assertText, decodeAll, latin1Warning, locateByte, type CsvEncoding } from './encoding';
 import { CsvError } from './errors';
 import { resolveCsvOptions, type CsvOptions, type ResolvedCsvOptions } from './options';
 import { FirstPass, SecondPass, type Dialect } from './passes';
@@ -20,7 +14,7 @@ import type { CsvReadResult } from './types';
 export function parseCsv(bytes: Uint8Array, options?: CsvOptions): CsvReadResult {
   const opts = resolveCsvOptions(options);
   if (bytes.length === 0) throw new CsvError('EMPTY_FILE', 'file is empty (0 bytes)');
-  assertTextSample(bytes.subarray(0, opts.sampleBytes));
+  assertText(bytes);
 
   const decoded = decodeAll(bytes, opts.encoding);
   const fellBack = decoded.invalidAt !== undefined;

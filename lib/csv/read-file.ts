@@ -4,7 +4,7 @@ import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import {
-  assertTextSample,
+  assertText,
   createDecoder,
   findInvalidUtf8,
   invalidUtf8Error,
@@ -34,7 +34,7 @@ export async function readCsvFile(path: string, options?: CsvOptions): Promise<C
   const { size } = await stat(path);
   if (size === 0) throw new CsvError('EMPTY_FILE', 'file is empty (0 bytes)');
   const head = await readHead(path, opts.sampleBytes);
-  assertTextSample(head);
+  assertText(head);
 
   // Latin-1 decoding never fails and keeps ASCII intact, which is all dialect detection needs.
   const sample = createDecoder('latin1')(head);
@@ -101,6 +101,7 @@ async function* decodeFile(path: string, encoding: CsvEncoding, chunkBytes: numb
   let offset = 0;
   for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) {
     const bytes = chunk as Buffer;
+    assertText(bytes, offset);
     try {
       const text = decode(bytes);
       if (text) yield text;

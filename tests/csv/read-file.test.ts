@@ -60,6 +60,17 @@ describe('readCsvFile with chunks smaller than the file', () => {
     });
   });
 
+  test('a NUL byte past the first chunk is still found, with its offset', async () => {
+    const bytes = new Uint8Array([...utf8(`a,b\n${'1,2\n'.repeat(1000)}`), 0, 0x31]);
+    const message = 'not a text CSV file: it contains a NUL byte at byte 4004.';
+
+    await expect(readSmallChunks('late-nul.csv', bytes)).rejects.toMatchObject({
+      code: 'NOT_TEXT',
+      message,
+    });
+    expect(() => parseCsv(bytes)).toThrow(message);
+  });
+
   test('a file not found is the usual ENOENT, not a CSV error', async () => {
     await expect(readCsvFile(path.join(tmp, 'absent.csv'))).rejects.toMatchObject({
       code: 'ENOENT',
