@@ -7,7 +7,9 @@ export const FORMAT_VERSION = 1;
 /** Marks a zip as ours. */
 export const FORMAT_NAME = 'cidra-ml-model';
 
+/** Element types a stored array may have; each is written little-endian. */
 export const DTYPES = ['float64', 'float32', 'int32', 'uint32', 'uint8'] as const;
+/** One of DTYPES. */
 export type Dtype = (typeof DTYPES)[number];
 
 const arrayRef = z.object({
@@ -119,5 +121,7 @@ export const ManifestSchema = z.object({
   training,
 });
 
+/** A parsed, valid manifest. */
 export type Manifest = z.infer<typeof ManifestSchema>;
+/** Where a stored array lives in the zip, its element type and length. */
 export type ArrayRef = z.infer<typeof arrayRef>;

@@ -6,6 +6,7 @@ import { countWords } from './infer';
 import { isMissing, toTimestampMs } from './values';
 import { WarningCounter, type DataWarning } from './warnings';
 
+/** A numeric part derived from a date (all in UTC). */
 export type DatePart = 'year' | 'month' | 'day' | 'dayofweek' | 'hour' | 'timestamp';
 
 /** A date column as numeric parts (UTC); `parts` lists those that varied in training. */

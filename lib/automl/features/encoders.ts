@@ -33,6 +33,7 @@ export interface VocabularyOptions {
   maxLevels: number;
 }
 
+/** Levels seen at least 3 times keep a code, up to the 1,000 most frequent. */
 export const DEFAULT_VOCABULARY: VocabularyOptions = { minLevelCount: 3, maxLevels: 1000 };
 
 /** Reads `values` at `rows` as numbers into a Float64Array (NaN = missing), with warnings. */

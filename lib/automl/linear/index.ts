@@ -19,6 +19,7 @@ export interface LinearParams {
   maxLevels: number;
 }
 
+/** A log-spaced penalty grid from nearly none to heavy; 100 one-hot columns per categorical. */
 export const DEFAULT_LINEAR_PARAMS: LinearParams = {
   lambdas: [1e-6, 1e-4, 1e-3, 1e-2, 0.03, 0.1, 0.3, 1, 3, 10, 100],
   maxLevels: 100,
