@@ -26,13 +26,16 @@ export const FAMILIES: Record<string, FamilyEntry> = {
   linear: {
     family: linearFamily,
     relativeCost: 1,
-    refitParams: (params) => ({ lambdas: [params.lambda] }),
+    refitParams: (params) => ({ lambdas: [numberParam(params, 'lambda')] }),
   },
   gbdt: {
     family: gbdtFamily,
     relativeCost: 20,
     // The rounds early stopping kept, with none held out this time.
-    refitParams: (params) => ({ numRounds: params.numTrees, earlyStoppingRounds: 0 }),
+    refitParams: (params) => ({
+      numRounds: numberParam(params, 'numTrees'),
+      earlyStoppingRounds: 0,
+    }),
   },
 };
 
@@ -44,4 +47,12 @@ export function familyNames(): string[] {
 /** The entry for `name`; undefined when no such family is registered. */
 export function findFamily(name: string): FamilyEntry | undefined {
   return Object.prototype.hasOwnProperty.call(FAMILIES, name) ? FAMILIES[name] : undefined;
+}
+
+// A refit without the tuned value would silently fall back to defaults (say, 2,000 trees), so a
+// missing one throws, and the caller keeps the holdout model.
+function numberParam(params: Record<string, unknown>, name: string): number {
+  const value = params[name];
+  if (typeof value !== 'number') throw new Error(`fitted model has no numeric '${name}'`);
+  return value;
 }

@@ -179,6 +179,22 @@ describe('fit results', () => {
     expect(await manifest(b)).toEqual(await manifest(a));
   });
 
+  it.each([
+    ['linear', 'lambda'],
+    ['gbdt', 'numTrees'],
+  ])('refits %s on all rows keeping its tuned %s and its holdout scores', (family, tuned) => {
+    const holdoutOnly = fit(train, { label: 'y', models: [family], refitFull: false });
+    const refitted = fit(train, { label: 'y', models: [family] });
+    const params = (p: typeof refitted) => p.parts.members[0].models[0].toArtifact().params;
+    expect(refitted.metadata.refitModels).toEqual([family]);
+    expect(holdoutOnly.metadata.refitModels).toEqual([]);
+    expect(params(refitted)[tuned]).toBe(params(holdoutOnly)[tuned]);
+    expect(refitted.leaderboard().map((r) => r.validationRmse)).toEqual(
+      holdoutOnly.leaderboard().map((r) => r.validationRmse),
+    );
+    expect(refitted.predict(test).predictions).not.toEqual(holdoutOnly.predict(test).predictions);
+  });
+
   it('reports progress from 0 to 1 without going backwards', () => {
     const seen: number[] = [];
     fit(train, {
