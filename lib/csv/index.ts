@@ -4,4 +4,5 @@ export { csvOptionsSchema, type CsvOptions } from './options';
 export { parseCsv } from './parse';
 export { readCsvFile } from './read-file';
 export { toCsvText, csvTextChunks } from './write';
+export { MISSING_TOKENS } from './values';
 export type { CsvColumn, CsvColumnKind, CsvReadResult, CsvWarning } from './types';

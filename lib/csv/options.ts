@@ -48,7 +48,7 @@ export const csvOptionsSchema = z.object({
     .int()
     .min(1024)
     .default(64 * 1024)
-    .describe('Bytes read up front to detect binary content and the dialect.'),
+    .describe('Leading bytes from which the delimiter and record terminator are detected.'),
   chunkBytes: z
     .number()
     .int()
