@@ -80,6 +80,19 @@ describe('fit input checks', () => {
     );
   });
 
+  it('refuses a header-only or two-row table with the minimum-rows message', () => {
+    expectCode(
+      () => fit(columnTable({ size: [], price: [] }), { label: 'price' }),
+      'TOO_FEW_ROWS',
+      "only 0 rows have a value in label column 'price'; at least 10 are needed",
+    );
+    expectCode(
+      () => fit(columnTable({ size: [50, 60], price: [100000, 120000] }), { label: 'price' }),
+      'TOO_FEW_ROWS',
+      /^only 2 rows/,
+    );
+  });
+
   it('refuses unknown families, bad options and absent feature columns', () => {
     expectCode(
       () => fit(base, { label: 'y', models: ['xgb'] }),
