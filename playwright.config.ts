@@ -1,13 +1,29 @@
 // Browser tests: Debian's Chromium against the real start command (`npm start`), on a fresh
 // DATA_DIR so every run starts with an empty embedded database.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 3100);
 /** Set to test a server that is already running (no `npm start`): E2E_BASE_URL=http://… */
 const externalBaseUrl = process.env.E2E_BASE_URL;
+
+/**
+ * A port nobody listens on now. A fixed port is not enough on a shared machine: the app binds it
+ * only after its build (a minute), and Playwright would meanwhile accept any server answering
+ * there, such as another run's, and test that one. Synchronous because the config is.
+ */
+function freePort(): number {
+  const script =
+    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{" +
+    'process.stdout.write(String(s.address().port));s.close()})';
+  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+}
+
+// Chosen once by the runner; its workers inherit the variable. E2E_PORT=3100 pins it.
+process.env.E2E_PORT ??= String(externalBaseUrl ? 0 : freePort());
+const port = Number(process.env.E2E_PORT);
 
 // Created once by the runner; its workers inherit the variable instead of making their own.
 // Readable by others: embedded PostgreSQL runs as the `postgres` user when started as root.
