@@ -21,7 +21,7 @@ export function createBuilder(
   rowCount: number,
   decimal: '.' | ',',
 ): ColumnBuilder {
-  if (plan.kind !== 'numeric') return textBuilder(plan.tokensAreMissing);
+  if (plan.kind !== 'numeric') return textBuilder(plan.tokensAreMissing, plan.kind !== 'text');
   // A complete column fits a Float64Array: 8 bytes a cell instead of a boxed number each.
   return plan.complete ? denseNumbers(rowCount, decimal) : sparseNumbers(name, decimal);
 }
@@ -67,10 +67,10 @@ function sparseNumbers(name: string, decimal: '.' | ','): ColumnBuilder {
 }
 
 /**
- * Text cells, with repeated values sharing one string. Each kept string is copied out of the
- * parser's chunk: V8 substrings can pin the whole chunk in memory for as long as they live.
+ * Text cells; with `share`, repeated values (categories) share one string. Each kept string is
+ * copied out of the parser's chunk: V8 substrings can pin the whole chunk for as long as they live.
  */
-function textBuilder(tokensAreMissing: boolean): ColumnBuilder {
+function textBuilder(tokensAreMissing: boolean, share: boolean): ColumnBuilder {
   const values: (string | null)[] = [];
   const shared = new Map<string, string>();
   const builder = {
@@ -82,10 +82,10 @@ function textBuilder(tokensAreMissing: boolean): ColumnBuilder {
         builder.missing++;
         return void values.push(null);
       }
-      let kept = shared.get(cell);
+      let kept = share ? shared.get(cell) : undefined;
       if (kept === undefined) {
         kept = detach(cell);
-        if (shared.size < 100_000) shared.set(kept, kept);
+        if (share && shared.size < 100_000) shared.set(kept, kept);
       }
       values.push(kept);
     },
