@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { sharedPath } from './helpers';
+import { caseFile, sharedPath } from './helpers';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '../..');
@@ -77,5 +77,26 @@ describe('automl command-line tool', () => {
     expect(badLabel.code).toBe(1);
     expect(badLabel.stderr).toContain("error: label column 'mpg' not found");
     expect(badLabel.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    [
+      'target_text.csv',
+      "error: label column 'price' must be numeric: 3 values are not a number (row 2: '<100000'",
+    ],
+    ['target_inf.csv', "error: label column 'price' must hold finite numbers"],
+  ])('refuses the bad labels of %s through the CSV reader too', async (file, message) => {
+    const out = path.join(dir, 'bad.zip');
+    const failure = await automl(
+      'fit',
+      '--train',
+      caseFile(10, file),
+      '--label',
+      'price',
+      '--out',
+      out,
+    ).catch((e) => e);
+    expect(failure.code).toBe(1);
+    expect(failure.stderr).toContain(message);
   });
 });

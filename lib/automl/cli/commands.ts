@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { AutoMLError } from '../errors';
 import { fit } from '../fit';
 import { loadPredictor } from '../index';
-import { ENSEMBLE_NAME, type LeaderboardRow } from '../predictor';
+import type { LeaderboardRow } from '../predictor';
 import { note, readBytes, readTable, toJson, writeTable } from './io';
 
 /** Options of `fit`, as parsed from the command line. */
@@ -88,14 +88,21 @@ export async function evaluateCommand(options: { model: string; data: string; js
   printLeaderboard(leaderboard, process.stdout);
 }
 
+// A fixed-width table for people; `evaluate --json` is the machine-readable form.
 function printLeaderboard(rows: LeaderboardRow[], stream: NodeJS.WritableStream = process.stderr) {
-  const format = (x: number | null | undefined) =>
-    x === null || x === undefined ? '-' : x.toPrecision(5);
+  const score = (x: number | null | undefined) =>
+    (x === null || x === undefined ? '-' : x.toPrecision(5)).padStart(11);
   stream.write('model               valid RMSE   test RMSE   fit s   weight  status\n');
   for (const row of rows) {
-    const name = row.name === ENSEMBLE_NAME ? `${row.name}` : row.name;
-    stream.write(
-      `${name.padEnd(18)} ${format(row.validationRmse).padStart(11)} ${format(row.testRmse).padStart(11)} ${row.fitSec.toFixed(2).padStart(7)} ${row.ensembleWeight.toFixed(2).padStart(8)}  ${row.status}${row.reason ? `: ${row.reason}` : ''}\n`,
-    );
+    const status = row.reason ? `${row.status}: ${row.reason}` : row.status;
+    const cells = [
+      row.name.padEnd(18),
+      score(row.validationRmse),
+      score(row.testRmse),
+      row.fitSec.toFixed(2).padStart(7),
+      row.ensembleWeight.toFixed(2).padStart(8),
+      ` ${status}`,
+    ];
+    stream.write(`${cells.join(' ')}\n`);
   }
 }
