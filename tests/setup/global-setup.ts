@@ -27,6 +27,9 @@ export default async function globalSetup(): Promise<void> {
   for (const name of ['DATABASE_URL', 'S3_ENDPOINT', 'S3_BUCKET', 'NEXTAUTH_SECRET']) {
     delete process.env[name];
   }
+  // Tests provoke failures on purpose (lost workers, refused input); their log lines are noise
+  // there. LOG_LEVEL=debug npx jest … shows everything.
+  process.env.LOG_LEVEL ??= 'error';
   await removeAbandonedRuns();
   const root = await fs.mkdtemp(path.join(os.tmpdir(), rootPrefix));
   await fs.chmod(root, 0o755);
