@@ -33,10 +33,14 @@ function invalid(detail: string): never {
   );
 }
 
-function array<T>(artifact: ModelArtifact, name: string, type: new (...args: never[]) => T): T {
+// Compared by tag, not instanceof: arrays coming back from a worker thread are built by another
+// realm's constructors when the caller runs in a vm context (as under jest).
+function array<T>(artifact: ModelArtifact, name: string, type: { name: string; prototype: T }): T {
   const value = artifact.arrays[name];
-  if (!(value instanceof type)) invalid(`array '${name}' is missing or of the wrong type`);
-  return value;
+  if (Object.prototype.toString.call(value) !== `[object ${type.name}]`) {
+    invalid(`array '${name}' is missing or of the wrong type`);
+  }
+  return value as T;
 }
 
 /** Rebuilds a forest from stored arrays, refusing any inconsistency. */
