@@ -31,9 +31,11 @@ const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** The zip bytes of a predictor in format version FORMAT_VERSION (see MODEL_FORMAT.md). */
 export async function encodeModel(parts: PredictorParts): Promise<Uint8Array> {
   const zip = new JSZip();
+  let arrayCount = 0;
   const addArray = (values: StoredArray): ArrayRef => {
-    const file = `arrays/${Object.keys(zip.files).filter((f) => f.startsWith('arrays/')).length}.bin`;
-    zip.file(file, toLittleEndian(values), { date: ENTRY_DATE });
+    const file = `arrays/${arrayCount++}.bin`;
+    // No folder entry: JSZip would date it now, and the file would differ from save to save.
+    zip.file(file, toLittleEndian(values), { date: ENTRY_DATE, createFolders: false });
     return { file, dtype: dtypeOf(values), length: values.length };
   };
   const models = parts.members.map((member) => ({
@@ -57,7 +59,10 @@ export async function encodeModel(parts: PredictorParts): Promise<Uint8Array> {
     leaderboard: parts.leaderboard,
     training: parts.metadata,
   };
-  zip.file('manifest.json', JSON.stringify(manifest, null, 2), { date: ENTRY_DATE });
+  zip.file('manifest.json', JSON.stringify(manifest, null, 2), {
+    date: ENTRY_DATE,
+    createFolders: false,
+  });
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 

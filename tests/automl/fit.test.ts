@@ -243,6 +243,8 @@ describe('model file', () => {
     expect(Buffer.from(b.buffer).equals(Buffer.from(a.buffer))).toBe(true);
     expect(loaded.leaderboard()).toEqual(predictor.leaderboard());
     expect(loaded.metadata).toEqual(predictor.metadata);
+    // Saving the loaded predictor again gives the very same file.
+    expect(Buffer.from(await loaded.save()).equals(Buffer.from(await predictor.save()))).toBe(true);
   });
 
   const refuse = async (bytes: Uint8Array, code: string, message: string | RegExp) => {
