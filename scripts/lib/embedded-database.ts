@@ -5,7 +5,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '@/lib/config';
-import { EmbeddedPostgres, freePort, portInUse, stopLeftoverServer } from './postgres';
+import { freePort, portInUse } from './ports';
+import { EmbeddedPostgres, stopLeftoverServer } from './postgres';
 
 const defaultPort = 5432;
 const databaseName = 'cidra';

@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import S3rver from 's3rver';
-import { EmbeddedPostgres, freePort, isAlive } from '../../scripts/lib/postgres';
+import { freePort } from '../../scripts/lib/ports';
+import { EmbeddedPostgres, isAlive } from '../../scripts/lib/postgres';
 import { runMigrations } from '../../scripts/migrate';
 import { testEnv } from './services';
 
