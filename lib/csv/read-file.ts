@@ -25,61 +25,88 @@ class NotUtf8 extends Error {
   }
 }
 
+/** Progress of `readCsvFile`: each pass reads the whole file once. */
+export interface CsvReadProgress {
+  pass: 1 | 2;
+  bytesRead: number;
+  sizeBytes: number;
+}
+
+/** Optional hooks for long reads (background jobs). */
+export interface CsvReadHooks {
+  /** Aborting rejects the read with the signal's reason at the next chunk. */
+  signal?: AbortSignal;
+  /** Called at most once per percent of the file, per pass. */
+  onProgress?: (progress: CsvReadProgress) => void;
+}
+
+/** One read of one file: what every pass needs. */
+interface FileRead {
+  path: string;
+  sizeBytes: number;
+  opts: ResolvedCsvOptions;
+  hooks: CsvReadHooks;
+}
+
 /**
  * Reads a CSV file in two streamed passes (profile, then build). Same result and errors as
  * `parseCsv`. A file that is not valid UTF-8 is read again as Latin-1, with a warning.
  */
-export async function readCsvFile(path: string, options?: CsvOptions): Promise<CsvReadResult> {
+export async function readCsvFile(
+  path: string,
+  options?: CsvOptions,
+  hooks: CsvReadHooks = {},
+): Promise<CsvReadResult> {
   const opts = resolveCsvOptions(options);
   const { size } = await stat(path);
   if (size === 0) throw new CsvError('EMPTY_FILE', 'file is empty (0 bytes)');
   const head = await readHead(path, opts.sampleBytes);
   assertText(head);
+  const read: FileRead = { path, sizeBytes: size, opts, hooks };
 
   // Latin-1 decoding never fails and keeps ASCII intact, which is all dialect detection needs.
   const sample = createDecoder('latin1')(head);
   const dialect = detectDialect(sample, size <= opts.sampleBytes, opts.encoding ?? 'utf-8', opts);
-  const { first, warnings } = await profileFile(path, dialect, opts);
+  const { first, warnings } = await profileFile(read, dialect);
   const plan = first.plan(warnings);
 
   const second = new SecondPass(plan, opts);
-  await streamPass(path, plan.dialect, opts, second.feed);
+  await streamPass(read, plan.dialect, 2, second.feed);
   return second.result();
 }
 
 /** First pass, restarted as Latin-1 when the file turns out not to be UTF-8. */
 async function profileFile(
-  path: string,
+  read: FileRead,
   dialect: Dialect,
-  opts: ResolvedCsvOptions,
 ): Promise<{ first: FirstPass; warnings: CsvWarning[] }> {
-  const first = new FirstPass(dialect, opts);
+  const first = new FirstPass(dialect, read.opts);
   try {
-    await streamPass(path, dialect, opts, first.feed);
+    await streamPass(read, dialect, 1, first.feed);
     return { first, warnings: [] };
   } catch (error) {
     if (!(error instanceof NotUtf8)) throw error;
-    const bad = await locateFileByte(path, error.offset);
-    if (opts.encoding === 'utf-8') throw invalidUtf8Error(bad, error);
+    const bad = await locateFileByte(read.path, error.offset);
+    if (read.opts.encoding === 'utf-8') throw invalidUtf8Error(bad, error);
     const latin1: Dialect = { ...dialect, encoding: 'latin1' };
-    const retry = new FirstPass(latin1, opts);
-    await streamPass(path, latin1, opts, retry.feed);
+    const retry = new FirstPass(latin1, read.opts);
+    await streamPass(read, latin1, 1, retry.feed);
     return { first: retry, warnings: [latin1Warning(bad)] };
   }
 }
 
 /** Streams the decoded file through papaparse; resolves when done, rejects on the first error. */
 function streamPass(
-  path: string,
+  read: FileRead,
   dialect: Dialect,
-  opts: ResolvedCsvOptions,
+  pass: 1 | 2,
   feed: (result: Papa.ParseResult<string[]>) => void,
 ): Promise<void> {
-  const input = Readable.from(decodeFile(path, dialect.encoding, opts.chunkBytes));
+  const input = Readable.from(decodeFile(read, dialect.encoding, pass));
   return new Promise((resolve, reject) => {
     let failure: unknown;
     Papa.parse<string[]>(input as unknown as File, {
-      ...papaConfig(dialect, opts),
+      ...papaConfig(dialect, read.opts),
       chunk: (result, parser) => {
         if (failure) return;
         try {
@@ -95,11 +122,20 @@ function streamPass(
   });
 }
 
-/** Decoded text chunks of a file; throws NotUtf8 at the first chunk that is not UTF-8. */
-async function* decodeFile(path: string, encoding: CsvEncoding, chunkBytes: number) {
+/**
+ * Decoded text chunks of a file; throws NotUtf8 at the first chunk that is not UTF-8, NOT_TEXT at
+ * a NUL byte, and the abort reason once the signal is aborted. Reports progress on the way.
+ */
+async function* decodeFile(
+  { path, sizeBytes, opts, hooks }: FileRead,
+  encoding: CsvEncoding,
+  pass: 1 | 2,
+) {
   const decode = createDecoder(encoding);
+  const report = progressReporter(hooks, pass, sizeBytes);
   let offset = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) {
+  for await (const chunk of createReadStream(path, { highWaterMark: opts.chunkBytes })) {
+    hooks.signal?.throwIfAborted();
     const bytes = chunk as Buffer;
     assertText(bytes, offset);
     try {
@@ -109,6 +145,7 @@ async function* decodeFile(path: string, encoding: CsvEncoding, chunkBytes: numb
       throw new NotUtf8(offset + Math.max(0, findInvalidUtf8(bytes)));
     }
     offset += bytes.length;
+    report(offset);
   }
   try {
     const rest = decode();
@@ -116,6 +153,17 @@ async function* decodeFile(path: string, encoding: CsvEncoding, chunkBytes: numb
   } catch {
     throw new NotUtf8(Math.max(0, offset - 1));
   }
+}
+
+/** Calls `onProgress` when the share of the file read grows by at least one percent. */
+function progressReporter(hooks: CsvReadHooks, pass: 1 | 2, sizeBytes: number) {
+  let lastPercent = -1;
+  return (bytesRead: number) => {
+    const percent = Math.floor((100 * bytesRead) / sizeBytes);
+    if (!hooks.onProgress || percent === lastPercent) return;
+    lastPercent = percent;
+    hooks.onProgress({ pass, bytesRead, sizeBytes });
+  };
 }
 
 /** The first `length` bytes of a file (fewer when the file is shorter). */

@@ -77,3 +77,41 @@ describe('readCsvFile with chunks smaller than the file', () => {
     });
   });
 });
+
+describe('readCsvFile hooks', () => {
+  const bytes = utf8(`a,b\n${'1,2\n'.repeat(5000)}`);
+  const file = path.join(tmp, 'hooks.csv');
+  beforeAll(() => writeFileSync(file, bytes));
+
+  test('progress climbs to the file size in pass 1, then again in pass 2', async () => {
+    const seen: string[] = [];
+    await readCsvFile(
+      file,
+      { chunkBytes: 1024 },
+      {
+        onProgress: ({ pass, bytesRead, sizeBytes }) =>
+          seen.push(`${pass}:${bytesRead}/${sizeBytes}`),
+      },
+    );
+
+    expect(seen.length).toBeGreaterThan(10);
+    expect(seen[0]).toBe(`1:1024/${bytes.length}`);
+    expect(seen).toContain(`1:${bytes.length}/${bytes.length}`);
+    expect(seen[seen.length - 1]).toBe(`2:${bytes.length}/${bytes.length}`);
+  });
+
+  test('an aborted signal stops the read with its reason', async () => {
+    const controller = new AbortController();
+    const reading = readCsvFile(
+      file,
+      { chunkBytes: 1024 },
+      {
+        signal: controller.signal,
+        onProgress: ({ bytesRead }) =>
+          bytesRead > 4096 && controller.abort(new Error('job cancelled')),
+      },
+    );
+
+    await expect(reading).rejects.toThrow('job cancelled');
+  });
+});
