@@ -56,15 +56,18 @@ describe('column kind inference', () => {
       code: Array.from({ length: n }, (_, i) => `C${1000 + i}`),
       flag: repeat([1, null], n),
       measurement: Array.from({ length: n }, (_, i) => 0.1 + i * 1.37),
+      customerId: Array.from({ length: n }, (_, i) => 7 * i + 3),
+      paid: Array.from({ length: n }, (_, i) => 7 * i + 3),
     });
     expect(dropped.map((d) => [d.name, d.reason])).toEqual([
       ['constant', 'constant'],
       ['empty', 'all_missing'],
       ['rowId', 'identifier'],
       ['code', 'identifier'],
+      ['customerId', 'identifier'],
     ]);
     const kept = profiles.filter((p) => !p.dropped).map((p) => p.name);
-    expect(kept).toEqual(['size', 'shuffledRun', 'flag', 'measurement']);
+    expect(kept).toEqual(['size', 'shuffledRun', 'flag', 'measurement', 'paid']);
   });
 
   it('names every dropped column when none is usable', () => {

@@ -28,7 +28,9 @@ const KIND_SHARE = 0.98;
 const MIN_ROWS_FOR_ID = 20;
 // A shuffled run of distinct integers this long is taken for an id.
 const MIN_ROWS_FOR_SHUFFLED_ID = 100;
-const ID_NAME = /^(id|index|idx|row|rowid|row_id|key|#|unnamed: ?0)$|[_\- ]id$|[a-z]Id$/i;
+// id, row_id, "customer id", customerId; not "paid" or "humid".
+const ID_NAME = /^(id|index|idx|row|rowid|key|#|unnamed: ?0)$|[_\- ]id$/i;
+const CAMEL_ID_NAME = /[a-z]Id$/;
 
 interface Tally {
   missing: number;
@@ -192,7 +194,7 @@ function looksLikeIdentifier(name: string, kind: ColumnKind, tally: Tally, numRo
   if (!allUnique || numRows < MIN_ROWS_FOR_ID) return false;
   if (kind === 'numeric') {
     if (tally.integers !== numRows) return false;
-    if (ID_NAME.test(name)) return true;
+    if (ID_NAME.test(name) || CAMEL_ID_NAME.test(name)) return true;
     const run = tally.max - tally.min + 1 === numRows;
     return run && (tally.rising || tally.falling || numRows >= MIN_ROWS_FOR_SHUFFLED_ID);
   }
