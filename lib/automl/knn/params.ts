@@ -1,0 +1,62 @@
+// Options of the k-nearest-neighbours family, with defaults and ranges, as one zod schema.
+import { z } from 'zod';
+
+import { AutoMLError } from '../errors';
+
+export const knnParamsSchema = z.object({
+  kValues: z
+    .array(z.number().int().min(1).max(1000))
+    .min(1)
+    .default([1, 2, 3, 5, 7, 10, 15, 20, 30, 50])
+    .describe('Candidate neighbour counts; the best on validation data wins.'),
+  weights: z
+    .array(z.enum(['uniform', 'distance']))
+    .min(1)
+    .default(['uniform', 'distance'])
+    .describe('Candidate weightings: equal votes, or votes in proportion to 1/distance.'),
+  categoricalWeight: z
+    .number()
+    .min(0)
+    .max(100)
+    .default(1)
+    .describe(
+      'Squared distance added by a category mismatch, in squared standard deviations of a numeric.',
+    ),
+  maxLevels: z
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(32)
+    .describe('One-hot columns per categorical at most (rarer levels share the rare/unseen one).'),
+  leafSize: z
+    .number()
+    .int()
+    .min(1)
+    .max(1024)
+    .default(16)
+    .describe('Most points per k-d tree leaf.'),
+  maxTuneRows: z
+    .number()
+    .int()
+    .min(10)
+    .default(5000)
+    .describe('Most rows scored when choosing k and the weighting (a seeded sample beyond that).'),
+});
+
+export type KnnParams = z.infer<typeof knnParamsSchema>;
+export type Weighting = KnnParams['weights'][number];
+
+/** Validates options, filling defaults; an invalid one raises INVALID_OPTION naming it and its value. */
+export function resolveKnnParams(input: Partial<KnnParams>): KnnParams {
+  const parsed = knnParamsSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const option = String(issue.path[0] ?? 'options');
+  const value = (input as Record<string, unknown>)[option];
+  throw new AutoMLError(
+    'INVALID_OPTION',
+    `knn option ${option}=${JSON.stringify(value)}: ${issue.message}`,
+    { option, value },
+  );
+}
