@@ -35,7 +35,8 @@ interface Leaf {
   end: number;
   depth: number;
   sums: LeafSums;
-  hist: Float64Array;
+  /** null once no further split of this leaf is possible (the tree is full). */
+  hist: Float64Array | null;
   best: SplitInfo;
 }
 
@@ -79,7 +80,7 @@ export function growTree(
   rng: Random,
 ): GrowResult {
   const tree = new Tree(options.numLeaves);
-  const root = makeLeaf(data, rows, 0, rows.length, 0, 0, features, scratch, null);
+  const root = makeRoot(data, rows, features, scratch);
   findBest(data, root, features, options, rng);
   const leaves: Leaf[] = [root];
 
@@ -91,8 +92,14 @@ export function growTree(
       }
     }
     if (pick < 0) break;
-    const [left, right] = splitLeaf(data, tree, leaves[pick], rows, features, scratch);
+    // The split that fills the tree needs no child histograms: nothing will split them.
+    const full = leaves.length + 1 === options.numLeaves;
+    const [left, right] = splitLeaf(data, tree, leaves[pick], rows, features, scratch, !full);
     leaves[pick] = left;
+    if (full) {
+      leaves.push(right);
+      break;
+    }
     leaves.push(right);
     const canSplit = (leaf: Leaf) =>
       (options.maxDepth === 0 || leaf.depth < options.maxDepth) &&
@@ -104,7 +111,7 @@ export function growTree(
 
   for (const leaf of leaves) {
     tree.value[leaf.node] = -leaf.sums.gradient / (leaf.sums.count + options.lambdaL2);
-    scratch.giveBack(leaf.hist);
+    if (leaf.hist) scratch.giveBack(leaf.hist);
   }
   return {
     tree,
@@ -112,26 +119,42 @@ export function growTree(
   };
 }
 
-function makeLeaf(
+function makeRoot(
   data: GrowData,
   rows: Uint32Array,
-  start: number,
-  end: number,
-  node: number,
-  depth: number,
   features: Int32Array,
   scratch: GrowScratch,
-  sums: LeafSums | null,
 ): Leaf {
+  let gradient = 0;
+  for (let i = 0; i < rows.length; i++) gradient += data.gradients[rows[i]];
+  const root = newLeaf(0, 0, rows.length, 0, { gradient, count: rows.length });
+  root.hist = histogramOf(data, rows, root, features, scratch);
+  return root;
+}
+
+function newLeaf(node: number, start: number, end: number, depth: number, sums: LeafSums): Leaf {
+  return { node, start, end, depth, sums, hist: null, best: emptySplit() };
+}
+
+function histogramOf(
+  data: GrowData,
+  rows: Uint32Array,
+  leaf: Leaf,
+  features: Int32Array,
+  scratch: GrowScratch,
+): Float64Array {
   const hist = scratch.takeHistogram();
-  buildHistogram(hist, data.layout, features, data.binned, rows, start, end, data.gradients);
-  let leafSums = sums;
-  if (leafSums === null) {
-    let gradient = 0;
-    for (let i = start; i < end; i++) gradient += data.gradients[rows[i]];
-    leafSums = { gradient, count: end - start };
-  }
-  return { node, start, end, depth, sums: leafSums, hist, best: emptySplit() };
+  buildHistogram(
+    hist,
+    data.layout,
+    features,
+    data.binned,
+    rows,
+    leaf.start,
+    leaf.end,
+    data.gradients,
+  );
+  return hist;
 }
 
 function findBest(
@@ -144,9 +167,9 @@ function findBest(
   for (let a = 0; a < features.length; a++) {
     const f = features[a];
     if (data.mappers[f].categorical) {
-      bestCategoricalSplit(leaf.hist, data.layout, f, leaf.sums, options, leaf.best);
+      bestCategoricalSplit(leaf.hist!, data.layout, f, leaf.sums, options, leaf.best);
     } else {
-      bestNumericSplit(leaf.hist, data.layout, f, leaf.sums, options, rng, leaf.best);
+      bestNumericSplit(leaf.hist!, data.layout, f, leaf.sums, options, rng, leaf.best);
     }
   }
 }
@@ -158,6 +181,7 @@ function splitLeaf(
   rows: Uint32Array,
   features: Int32Array,
   scratch: GrowScratch,
+  needHistograms: boolean,
 ): [Leaf, Leaf] {
   const best = leaf.best;
   const f = best.feature;
@@ -166,38 +190,26 @@ function splitLeaf(
     : tree.splitNumeric(leaf.node, f, best.thresholdBin, best.defaultLeft);
 
   const mid = partition(tree, leaf.node, data, f, rows, leaf.start, leaf.end, scratch);
-  const leftSums: LeafSums = { gradient: best.leftGradient, count: best.leftCount };
-  const rightSums: LeafSums = {
+  const depth = leaf.depth + 1;
+  const left = newLeaf(leftNode, leaf.start, mid, depth, {
+    gradient: best.leftGradient,
+    count: best.leftCount,
+  });
+  const right = newLeaf(rightNode, mid, leaf.end, depth, {
     gradient: leaf.sums.gradient - best.leftGradient,
     count: leaf.sums.count - best.leftCount,
-  };
-  const depth = leaf.depth + 1;
-  const leftIsSmaller = mid - leaf.start <= leaf.end - mid;
+  });
+  const parentHist = leaf.hist!;
+  if (!needHistograms) {
+    scratch.giveBack(parentHist);
+    return [left, right];
+  }
   // Build the smaller child from its rows; the parent's histogram becomes the larger child's.
-  const small = leftIsSmaller
-    ? makeLeaf(data, rows, leaf.start, mid, leftNode, depth, features, scratch, leftSums)
-    : makeLeaf(data, rows, mid, leaf.end, rightNode, depth, features, scratch, rightSums);
-  subtractHistogram(leaf.hist, small.hist, data.layout, features);
-  const large: Leaf = leftIsSmaller
-    ? {
-        node: rightNode,
-        start: mid,
-        end: leaf.end,
-        depth,
-        sums: rightSums,
-        hist: leaf.hist,
-        best: emptySplit(),
-      }
-    : {
-        node: leftNode,
-        start: leaf.start,
-        end: mid,
-        depth,
-        sums: leftSums,
-        hist: leaf.hist,
-        best: emptySplit(),
-      };
-  return leftIsSmaller ? [small, large] : [large, small];
+  const [small, large] = mid - leaf.start <= leaf.end - mid ? [left, right] : [right, left];
+  small.hist = histogramOf(data, rows, small, features, scratch);
+  subtractHistogram(parentHist, small.hist, data.layout, features);
+  large.hist = parentHist;
+  return [left, right];
 }
 
 /** Stable partition of rows[start..end) by the node's rule; returns the first right position. */
