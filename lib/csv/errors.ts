@@ -9,8 +9,7 @@ export type CsvErrorCode =
   | 'TOO_MANY_COLUMNS'
   | 'TOO_MANY_ROWS'
   | 'UNTERMINATED_QUOTE'
-  | 'INVALID_ENCODING'
-  | 'UNKNOWN_COLUMN';
+  | 'INVALID_ENCODING';
 
 /** A file that cannot be read as a table; `line` (1-based) and `column` point at the culprit. */
 export class CsvError extends Error {

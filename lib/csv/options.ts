@@ -18,7 +18,10 @@ export const csvOptionsSchema = z.object({
   kinds: z
     .record(z.string(), z.enum(['numeric', 'categorical', 'boolean', 'datetime', 'text']))
     .optional()
-    .describe('Kinds chosen by the user, by final column name; they replace the detected kinds.'),
+    .describe(
+      "Kinds chosen by the user (or a model's training schema), by final column name; they " +
+        'replace the detected kinds. Names the file lacks are ignored.',
+    ),
   maxColumns: z
     .number()
     .int()

@@ -4,7 +4,6 @@ import * as aq from 'arquero';
 import type { ParseResult } from 'papaparse';
 import { createBuilder, type ColumnBuilder } from './build';
 import { decideDecimal, describeColumn, forceKind, type ColumnPlan } from './decide';
-import { CsvError } from './errors';
 import type { Delimiter, Newline } from './dialect';
 import type { CsvEncoding } from './encoding';
 import { cleanHeader } from './header';
@@ -90,15 +89,14 @@ export class FirstPass {
     };
   }
 
-  /** Replaces detected kinds with those the caller chose; an unknown name is an error. */
+  /**
+   * Replaces detected kinds with those the caller chose. Names the file lacks are skipped: a
+   * prediction file read with the training kinds may lack a column, and the engine names it.
+   */
   private applyUserKinds(described: { column: CsvColumn; plan: ColumnPlan }[]): void {
     for (const [name, kind] of Object.entries(this.options.kinds ?? {})) {
       const target = described.find((d) => d.column.name === name);
-      if (!target) {
-        const message = `a kind was chosen for column '${name}', which the file does not have`;
-        throw new CsvError('UNKNOWN_COLUMN', message, { column: name });
-      }
-      forceKind(target.column, target.plan, kind);
+      if (target) forceKind(target.column, target.plan, kind);
     }
   }
 
