@@ -3,7 +3,9 @@ import Papa from 'papaparse';
 
 /** Delimiters the reader recognises, in order of preference when two fit equally well. */
 export const DELIMITERS = [',', '\t', ';', '|'] as const;
+/** One of the recognised field delimiters. */
 export type Delimiter = (typeof DELIMITERS)[number];
+/** A record terminator. */
 export type Newline = '\r\n' | '\n' | '\r';
 
 /**
