@@ -1,5 +1,5 @@
 // The boosted-trees model family: fit, predict, and storage in the model file.
-import { AutoMLError } from '../errors';
+import { parseParams } from '../params';
 import type { FeatureMatrix, ModelArtifact, ModelFamily, TrainedModel } from '../types';
 import { trainBooster, type BoosterResult } from './booster';
 import { gbdtParamsSchema, type GbdtParams } from './params';
@@ -32,19 +32,7 @@ export class GbdtModel implements TrainedModel {
 
 /** Validates options; an invalid one stops the fit with a message naming it and its limit. */
 export function resolveGbdtParams(input: Partial<GbdtParams>): GbdtParams {
-  const parsed = gbdtParamsSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const name = issue.path.join('.');
-  const value = (input as Record<string, unknown>)[name];
-  throw new AutoMLError(
-    'INVALID_OPTION',
-    `gbdt option ${name}=${String(value)}: ${issue.message}`,
-    {
-      option: name,
-      value,
-    },
-  );
+  return parseParams('gbdt', gbdtParamsSchema, input);
 }
 
 function summary(result: BoosterResult): Record<string, unknown> {
