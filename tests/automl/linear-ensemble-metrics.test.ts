@@ -70,6 +70,15 @@ describe('ridge regression', () => {
     expect(params.lambda as number).toBeGreaterThan(1e-3);
   });
 
+  it('refuses out-of-range options, naming them', () => {
+    expect(() =>
+      linearFamily.fit(linearData(50, 1), undefined, { maxLevels: 0 }, { seed: 0 }),
+    ).toThrow(/^linear option maxLevels=0: /);
+    expect(() =>
+      linearFamily.fit(linearData(50, 1), undefined, { lambdas: [-1] }, { seed: 0 }),
+    ).toThrow(/^linear option lambdas.0=\[-1\]: /);
+  });
+
   it('round-trips through its artifact with identical predictions', () => {
     const model = linearFamily.fit(linearData(200, 1), undefined, {}, { seed: 3 });
     const copy = linearFamily.fromArtifact(model.toArtifact());

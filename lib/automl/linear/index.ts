@@ -3,6 +3,7 @@
 import { AutoMLError } from '../errors';
 import type { FeatureMatrix, ModelArtifact, ModelFamily, TrainedModel } from '../types';
 import { fitLayout, type LinearLayout } from './design';
+import { resolveLinearParams, type LinearParams } from './params';
 import {
   choosePenalty,
   normalEquations,
@@ -11,19 +12,7 @@ import {
   type RidgeSolution,
 } from './ridge';
 
-/** Settings of the linear family. */
-export interface LinearParams {
-  /** Candidate penalties, relative to standardised features and label; the best on validation wins. */
-  lambdas: number[];
-  /** One-hot columns per categorical at most (the most frequent levels; the rest share one). */
-  maxLevels: number;
-}
-
-/** A log-spaced penalty grid from nearly none to heavy; 100 one-hot columns per categorical. */
-export const DEFAULT_LINEAR_PARAMS: LinearParams = {
-  lambdas: [1e-6, 1e-4, 1e-3, 1e-2, 0.03, 0.1, 0.3, 1, 3, 10, 100],
-  maxLevels: 100,
-};
+export { linearParamsSchema, type LinearParams } from './params';
 
 const LAYOUT_ARRAYS = [
   'numericIndex',
@@ -67,7 +56,7 @@ export const linearFamily: ModelFamily<LinearParams> = {
   name: 'linear',
 
   fit(train, valid, params, context) {
-    const settings = { ...DEFAULT_LINEAR_PARAMS, ...params };
+    const settings = resolveLinearParams(params);
     const layout = fitLayout(train.X, settings.maxLevels);
     context.onProgress?.(0, 'linear: choosing the penalty');
     const { lambda } = choosePenalty(layout, train, valid, settings.lambdas, context.seed);
