@@ -70,6 +70,25 @@ describe('ridge regression', () => {
     expect(params.lambda as number).toBeGreaterThan(1e-3);
   });
 
+  it('chooses the same penalty whatever the label units, standardised or not', () => {
+    const random = new Random(8);
+    const make = (n: number) => {
+      const x = Float64Array.from({ length: n }, () => random.normal());
+      const y = x.map((v) => v + random.normal());
+      return { X: matrix([x]), y };
+    };
+    const train = make(100);
+    const valid = make(50);
+    const scaled = (d: LabelledMatrix, k: number) => ({ X: d.X, y: d.y.map((v) => v * k + 7) });
+    const fits = [1, 1e6, 1e-3].map((k) =>
+      linearFamily.fit(scaled(train, k), scaled(valid, k), {}, { seed: 0 }),
+    );
+    const lambdas = fits.map((m) => m.toArtifact().params.lambda);
+    expect(new Set(lambdas).size).toBe(1);
+    const p = fits.map((m) => m.predict(valid.X));
+    p[0].forEach((v, i) => expect(p[1][i]).toBeCloseTo((v - 7) * 1e6 + 7, 0));
+  });
+
   it('refuses out-of-range options, naming them', () => {
     expect(() =>
       linearFamily.fit(linearData(50, 1), undefined, { maxLevels: 0 }, { seed: 0 }),
