@@ -32,9 +32,20 @@ describe('toCsvText', () => {
 describe('csvTextChunks', () => {
   test('pieces join to the same text, header first, then rowsPerChunk rows each', () => {
     const table = aq.table({ i: Array.from({ length: 5 }, (_, i) => i) });
-    const pieces = [...csvTextChunks(table, 2)];
+    const pieces = [...csvTextChunks(table, { rowsPerChunk: 2 })];
 
     expect(pieces).toEqual(['i\r\n', '0\r\n1\r\n', '2\r\n3\r\n', '4\r\n']);
     expect(pieces.join('')).toBe(toCsvText(table));
+  });
+});
+
+describe('escapeFormulae', () => {
+  test('prefixes formula-like text cells for spreadsheets, and leaves numbers alone', () => {
+    const table = aq.table({ note: ['=SUM(A1:A9)', '@cmd', 'plain'], n: [-1, 2, 3] });
+
+    expect(toCsvText(table, { escapeFormulae: true })).toBe(
+      'note,n\r\n"\'=SUM(A1:A9)",-1\r\n"\'@cmd",2\r\nplain,3\r\n',
+    );
+    expect(toCsvText(table)).toContain('=SUM(A1:A9)');
   });
 });
