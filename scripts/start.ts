@@ -1,6 +1,7 @@
 // `npm start`: everything on one machine. Embedded PostgreSQL (unless DATABASE_URL is set),
 // migrations, storage, the session secret, a build when none exists, then the web server and one
-// worker. Ctrl-C or SIGTERM stops the web server and worker, then PostgreSQL.
+// worker. Ctrl-C or SIGTERM stops the web server and worker, then PostgreSQL. `npm run dev`
+// (--dev) runs `next dev` instead of a build.
 import {
   embeddedPortFromEnv,
   startEmbeddedDatabase,
@@ -21,6 +22,7 @@ import { Supervisor } from './lib/supervisor';
 
 async function main(): Promise<void> {
   const began = Date.now();
+  const mode = process.argv.includes('--dev') ? 'development' : 'production';
   const config = orExit(() => parseConfig(process.env));
   const embeddedPort = orExit(() => embeddedPortFromEnv(process.env));
   const supervisor = new Supervisor();
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
       );
     }
     const secret = await prepareServices(config, databaseUrl);
-    await buildIfMissing();
+    if (mode === 'production') await buildIfMissing();
     if (stopping) return;
 
     supervisor.onUnexpectedExit((name, code, signal) => {
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
       );
       void stopAll(1);
     });
-    supervisor.start(webSpec(config, databaseUrl, secret));
+    supervisor.start(webSpec(config, databaseUrl, secret, mode));
     supervisor.start(workerSpec(config, databaseUrl));
     await waitForHttp(localUrl(config));
     say(

@@ -52,19 +52,30 @@ export async function prepareServices(config: Config, databaseUrl: string): Prom
   return ensureSessionSecret(config.dataDir, config.NEXTAUTH_SECRET);
 }
 
-/** The web server process: `next start` with the database and secret in its environment. */
-export function webSpec(config: Config, databaseUrl: string, secret: string): ChildSpec {
+/**
+ * The web server process: `next start` with the database and secret in its environment, or
+ * `next dev` (no build, recompiles on change) for `npm run dev`.
+ */
+export function webSpec(
+  config: Config,
+  databaseUrl: string,
+  secret: string,
+  mode: 'production' | 'development' = 'production',
+): ChildSpec {
+  const command = mode === 'production' ? 'start' : 'dev';
   return {
     name: 'web server',
-    nodeArgs: [nextBin, 'start', '-H', config.HOST, '-p', String(config.PORT)],
+    nodeArgs: [nextBin, command, '-H', config.HOST, '-p', String(config.PORT)],
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
       DATA_DIR: config.dataDir,
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: config.NEXTAUTH_URL ?? `http://${config.HOST}:${config.PORT}`,
-      NODE_ENV: 'production',
+      NODE_ENV: mode,
     },
+    // `next dev` exits at once when it finds an IPC channel: it then lacks the orphan guard.
+    stopWithParent: mode === 'production',
   };
 }
 

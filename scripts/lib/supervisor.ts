@@ -10,6 +10,8 @@ export interface ChildSpec {
   /** Arguments to `node` after the preload, e.g. ['--import', 'tsx', 'jobs/worker.ts']. */
   nodeArgs: string[];
   env: NodeJS.ProcessEnv;
+  /** Give the child the IPC channel and preload that stop it when we die (default true). */
+  stopWithParent?: boolean;
 }
 
 interface Child {
@@ -29,11 +31,13 @@ export class Supervisor {
   private onCrash?: (name: string, code: number | null, signal: string | null) => void;
 
   start(spec: ChildSpec): ChildProcess {
-    const child = spawn(process.execPath, ['--require', exitWithParent, ...spec.nodeArgs], {
+    const guarded = spec.stopWithParent ?? true;
+    const preload = guarded ? ['--require', exitWithParent] : [];
+    const child = spawn(process.execPath, [...preload, ...spec.nodeArgs], {
       cwd: projectRoot,
       env: spec.env,
       detached: true,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      stdio: guarded ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'inherit', 'inherit'],
     });
     const exited = new Promise<void>((resolve) => {
       child.once('exit', (code, signal) => {
