@@ -142,11 +142,18 @@ export interface Neighbours {
   dist2: Float64Array;
   /** How many slots are filled (less than k only when the tree has fewer points). */
   count: number;
+  /** Per-dimension offsets to the splitting planes crossed so far (search scratch). */
+  offsets: Float64Array;
 }
 
-/** Scratch space for queries of up to `k` neighbours. */
-export function neighbourBuffer(k: number): Neighbours {
-  return { index: new Int32Array(k), dist2: new Float64Array(k), count: 0 };
+/** Scratch space for queries of up to `k` neighbours in `dims` dimensions. */
+export function neighbourBuffer(k: number, dims = 0): Neighbours {
+  return {
+    index: new Int32Array(k),
+    dist2: new Float64Array(k),
+    count: 0,
+    offsets: new Float64Array(dims),
+  };
 }
 
 /**
@@ -160,23 +167,38 @@ export function nearest(
   exclude = -1,
 ): Neighbours {
   out.count = 0;
-  if (tree.order.length > 0) search(tree, 0, query, out, exclude);
+  if (out.offsets.length !== tree.dims) out.offsets = new Float64Array(tree.dims);
+  else out.offsets.fill(0);
+  if (tree.order.length > 0) search(tree, 0, query, out, exclude, 0);
   return out;
 }
 
-function search(tree: KdTree, t: number, query: Float32Array, out: Neighbours, exclude: number) {
+// `bound` is a lower bound on the squared distance from the query to any point of node t: the sum
+// of squared offsets to the splitting planes crossed on the way down, one per dimension (Arya and
+// Mount's incremental distance). It prunes far more than the last plane alone in 20–30 dimensions.
+function search(
+  tree: KdTree,
+  t: number,
+  query: Float32Array,
+  out: Neighbours,
+  exclude: number,
+  bound: number,
+): void {
   const dim = tree.splitDim[t];
   if (dim < 0) {
     scanLeaf(tree, t, query, out, exclude);
     return;
   }
   const gap = query[dim] - tree.splitValue[t];
-  const near = gap < 0 ? tree.left[t] : tree.right[t];
-  const far = gap < 0 ? tree.right[t] : tree.left[t];
-  search(tree, near, query, out, exclude);
-  // The far side can only hold closer points if the splitting plane is closer than the worst kept.
+  search(tree, gap < 0 ? tree.left[t] : tree.right[t], query, out, exclude, bound);
+  const previous = out.offsets[dim];
+  const farBound = bound - previous * previous + gap * gap;
   const k = out.index.length;
-  if (out.count < k || gap * gap < out.dist2[k - 1]) search(tree, far, query, out, exclude);
+  if (out.count < k || farBound < out.dist2[k - 1]) {
+    out.offsets[dim] = gap;
+    search(tree, gap < 0 ? tree.right[t] : tree.left[t], query, out, exclude, farBound);
+    out.offsets[dim] = previous;
+  }
 }
 
 function scanLeaf(tree: KdTree, t: number, query: Float32Array, out: Neighbours, exclude: number) {

@@ -74,7 +74,7 @@ describe('knn family', () => {
     const withValid = knnFamily.fit(train, piecewise(300, 5), {}, { seed: 1 }) as KnnModel;
     const loo = knnFamily.fit(train, undefined, {}, { seed: 1 }) as KnnModel;
     for (const model of [withValid, loo]) {
-      expect([1, 2, 3, 5, 7, 10, 15, 20, 30, 50]).toContain(model.settings.k);
+      expect([1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 100]).toContain(model.settings.k);
       expect(model.info.validationRmse).toBeLessThan(2);
     }
     expect(loo.info.tunedOn).toBe('leave-one-out');

@@ -7,7 +7,7 @@ export const knnParamsSchema = z.object({
   kValues: z
     .array(z.number().int().min(1).max(1000))
     .min(1)
-    .default([1, 2, 3, 5, 7, 10, 15, 20, 30, 50])
+    .default([1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 100])
     .describe('Candidate neighbour counts; the best on validation data wins.'),
   weights: z
     .array(z.enum(['uniform', 'distance']))
@@ -40,7 +40,7 @@ export const knnParamsSchema = z.object({
     .number()
     .int()
     .min(10)
-    .default(5000)
+    .default(2000)
     .describe('Most rows scored when choosing k and the weighting (a seeded sample beyond that).'),
 });
 
