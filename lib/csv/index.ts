@@ -3,6 +3,6 @@ export { CsvError, type CsvErrorCode } from './errors';
 export { csvOptionsSchema, type CsvOptions } from './options';
 export { parseCsv } from './parse';
 export { readCsvFile, type CsvReadHooks, type CsvReadProgress } from './read-file';
-export { toCsvText, csvTextChunks } from './write';
+export { toCsvText, csvTextChunks, type CsvWriteOptions } from './write';
 export { MISSING_TOKENS } from './values';
 export type { CsvColumn, CsvColumnKind, CsvReadResult, CsvWarning } from './types';
