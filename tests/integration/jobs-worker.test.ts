@@ -1,11 +1,11 @@
 /** @jest-environment node */
 // Real worker processes run 'test' jobs: progress, failure, cancelling, shutdown, and recovery
 // after a worker is killed in the middle of a job.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { jobs } from '@/db/schema';
 import { getDb } from '@/lib/db';
 import { cancelJob, enqueueJob, type JobRow } from '@/lib/queue';
-import { lostWorkerMessage } from '@/lib/queue/reaper';
+import { lostWorkerMessage, reapStaleJobs } from '@/lib/queue/reaper';
 import type { SessionUser } from '@/lib/auth/session';
 import { useTestDatabase } from '../helpers/db';
 import { createTestUser } from '../helpers/session';
@@ -120,6 +120,31 @@ it('hands a running job back to the queue on SIGTERM, and another worker finishe
   await worker();
   const done = await waitForRow(job.id, 'completion', (j) => j.status === 'COMPLETED');
   expect(done.attempts).toBe(1);
+});
+
+it('stops a run that was taken over after missed heartbeats, without letting it write again', async () => {
+  const running = await worker();
+  const job = await enqueueJob({
+    ownerId: owner.id,
+    kind: 'test',
+    payload: { steps: 30, stepMs: 100 },
+  });
+  await waitForRow(job.id, 'progress', (j) => j.attempts === 1 && j.progress > 0);
+
+  // As if the worker had stalled: its heartbeat looks old, and a reaper re-queues the job.
+  await waitFor('the reaper to re-queue the job', async () => {
+    await getDb()
+      .update(jobs)
+      .set({ heartbeatAt: sql`now() - interval '1 minute'` })
+      .where(eq(jobs.id, job.id));
+    const { requeued } = await reapStaleJobs(5);
+    return requeued.includes(job.id) ? true : undefined;
+  });
+
+  // The first run notices at its next heartbeat and stops; the job then runs again, once.
+  const done = await waitForRow(job.id, 'completion', (j) => j.status === 'COMPLETED', 30_000);
+  expect(done.attempts).toBe(2);
+  expect(running.output()).toContain('Job was taken over after missed heartbeats');
 });
 
 describe('a worker killed in the middle of a job', () => {
