@@ -67,6 +67,24 @@ describe('rows', () => {
     expect(result.rowCount).toBe(2);
   });
 
+  test('empty fields past the header (a trailing delimiter) are dropped with a warning', () => {
+    const result = read('a,b\n1,2,\n3,4, \n');
+    expect(result.rowCount).toBe(2);
+    expect(result.warnings).toEqual([
+      {
+        code: 'TRAILING_EMPTY_FIELDS',
+        line: 2,
+        message:
+          "2 row(s) have empty fields past the header's 2 (a trailing delimiter), first on line 2; " +
+          'the empty fields were dropped',
+      },
+    ]);
+  });
+
+  test('a non-empty field past the header is still a ragged row', () => {
+    expect(() => read('a,b\n1,2,x\n')).toThrow(expect.objectContaining({ code: 'RAGGED_ROWS' }));
+  });
+
   test('a row of empty fields is a row of missing values', () => {
     expect(read('a,b\n1,2\n,\n').rowCount).toBe(2);
   });

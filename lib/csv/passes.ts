@@ -9,7 +9,7 @@ import type { CsvEncoding } from './encoding';
 import { cleanHeader } from './header';
 import type { ResolvedCsvOptions } from './options';
 import { ColumnProfile } from './profile';
-import { assertHasHeader, assertHasRows, raggedOutcome, RowFeeder } from './rows';
+import { assertHasHeader, assertHasRows, raggedOutcome, RowFeeder, trailingOutcome } from './rows';
 import type { CsvColumn, CsvReadResult, CsvWarning } from './types';
 
 /** Delimiter, record terminator and encoding shared by both passes. */
@@ -65,6 +65,7 @@ export class FirstPass {
   plan(extraWarnings: CsvWarning[]): ReadPlan {
     assertHasHeader(this.feeder);
     const skipped = raggedOutcome(this.feeder, this.options.raggedRows);
+    const trailing = trailingOutcome(this.feeder);
     assertHasRows(this.feeder, this.names);
     const decimal = this.decimal();
     const described = this.profiles.map((p, i) =>
@@ -75,6 +76,7 @@ export class FirstPass {
       ...extraWarnings,
       ...this.headerWarnings,
       ...this.feeder.warnings,
+      ...(trailing ? [trailing] : []),
       ...(skipped ? [skipped] : []),
       ...decimalWarnings(decimal, this.profiles, this.names),
       ...described.flatMap((d) => d.warnings),

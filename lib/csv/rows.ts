@@ -29,6 +29,9 @@ export class RowFeeder {
   headerLine = 0;
   raggedCount = 0;
   readonly ragged: RaggedRow[] = [];
+  /** Rows that had only empty fields past the header's width (a trailing delimiter). */
+  trailingCount = 0;
+  trailingFirstLine = 0;
   readonly warnings: CsvWarning[] = [];
   private readonly breakChar: string;
 
@@ -66,6 +69,11 @@ export class RowFeeder {
   }
 
   private takeRow(cells: string[], line: number): void {
+    // Exports that end every row with a delimiter lose nothing when the empty extras are dropped.
+    if (cells.length > this.width && cells.every((c, i) => i < this.width || trimCell(c) === '')) {
+      cells.length = this.width;
+      if (this.trailingCount++ === 0) this.trailingFirstLine = line;
+    }
     if (cells.length !== this.width) {
       this.raggedCount++;
       if (this.ragged.length < this.options.maxListedLines) {
@@ -143,6 +151,16 @@ export function raggedOutcome(feeder: RowFeeder, mode: 'error' | 'skip'): CsvWar
   }
   const message = `skipped ${feeder.raggedCount} ragged row(s): ${listed}${rest}`;
   return { code: 'RAGGED_ROWS_SKIPPED', line: first, message };
+}
+
+/** A warning when rows had empty fields past the header's width, which were dropped. */
+export function trailingOutcome(feeder: RowFeeder): CsvWarning | undefined {
+  if (feeder.trailingCount === 0) return undefined;
+  const line = feeder.trailingFirstLine;
+  const message =
+    `${feeder.trailingCount} row(s) have empty fields past the header's ${feeder.width} ` +
+    `(a trailing delimiter), first on line ${line}; the empty fields were dropped`;
+  return { code: 'TRAILING_EMPTY_FIELDS', line, message };
 }
 
 /** Throws when the file held no header line (only blank lines). */
