@@ -1,0 +1,120 @@
+// Stored dataset files: every dataset is kept as a clean CSV (UTF-8, comma, CRLF, '.' decimals).
+//
+// Storing a normalised copy instead of the uploaded bytes means every later reader (preview,
+// profile, split, merge, download, training) reads one dialect, and a Latin-1 or semicolon file
+// is decoded once, at upload, where its warnings are shown.
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ColumnTable } from 'arquero';
+import { createDataset, type Dataset } from '@/lib/access';
+import { csvTextChunks, readCsvFile, type CsvReadHooks, type CsvReadResult } from '@/lib/csv';
+import { getConfig } from '@/lib/config';
+import { getStorage } from '@/lib/storage';
+import { kindsOf, schemaOf, type DatasetColumn, type DatasetSchema } from './types';
+
+/** Folder for uploads in progress and files being read: DATA_DIR/tmp/datasets. */
+export function scratchDir(): string {
+  return path.join(getConfig().dataDir, 'tmp', 'datasets');
+}
+
+/** A fresh path in the scratch folder for dataset files; the caller removes it. */
+export async function scratchPath(suffix = '.csv'): Promise<string> {
+  const dir = scratchDir();
+  await fs.mkdir(dir, { recursive: true });
+  return path.join(dir, `${randomUUID()}${suffix}`);
+}
+
+/** Removes a scratch file; a file already gone is fine. */
+export async function removeScratch(file: string | undefined): Promise<void> {
+  if (file) await fs.rm(file, { force: true });
+}
+
+/** The storage key of a new dataset file of `ownerId`. */
+export function newDatasetKey(ownerId: string): string {
+  return `datasets/${ownerId}/${randomUUID()}.csv`;
+}
+
+/** Where a dataset's cached profile is kept, beside its file. */
+export function profileKey(dataset: Pick<Dataset, 'storageKey'>): string {
+  return `${dataset.storageKey}.profile.json`;
+}
+
+/** Reads the stored file of `dataset` as a table, with the column kinds in use. */
+export async function readStoredTable(
+  dataset: Dataset,
+  hooks: CsvReadHooks = {},
+): Promise<CsvReadResult> {
+  const file = await scratchPath();
+  try {
+    await pipeline(await getStorage().get(dataset.storageKey), createWriteStream(file));
+    const kinds = kindsOf(schemaOf(dataset));
+    return await readCsvFile(file, { delimiter: ',', encoding: 'utf-8', kinds }, hooks);
+  } finally {
+    await removeScratch(file);
+  }
+}
+
+/** What `storeTable` needs besides the table. */
+export interface NewDataset {
+  name: string;
+  description?: string;
+  columns: DatasetColumn[];
+  warnings?: DatasetSchema['warnings'];
+  source?: DatasetSchema['source'];
+  origin?: DatasetSchema['origin'];
+}
+
+/** Columns as stored, from the reader's description (detected kinds are the kinds in use). */
+export function columnsFromRead(read: Pick<CsvReadResult, 'columns'>): DatasetColumn[] {
+  return read.columns.map((column) => ({ ...column, detectedKind: column.kind }));
+}
+
+/**
+ * Writes `table` as a clean CSV to storage and records its row, both or neither: when the row
+ * cannot be inserted the file is removed again (storage writes are atomic on their own).
+ */
+export async function storeTable(
+  ownerId: string,
+  table: ColumnTable,
+  input: NewDataset,
+): Promise<Dataset> {
+  const storage = getStorage();
+  const storageKey = newDatasetKey(ownerId);
+  const stored = await storage.put(storageKey, Readable.from(csvTextChunks(table)));
+  const schema: DatasetSchema = {
+    columns: input.columns,
+    warnings: input.warnings ?? [],
+    source: input.source ?? {
+      fileName: `${input.name}.csv`,
+      sizeBytes: stored.sizeBytes,
+      delimiter: ',',
+      decimal: '.',
+      encoding: 'utf-8',
+    },
+    origin: input.origin,
+  };
+  try {
+    return await createDataset(ownerId, {
+      name: input.name,
+      description: input.description ?? '',
+      storageKey,
+      sizeBytes: stored.sizeBytes,
+      rowCount: table.numRows(),
+      columnCount: table.numCols(),
+      schema,
+    });
+  } catch (error) {
+    await storage.delete(storageKey).catch(() => {});
+    throw error;
+  }
+}
+
+/** Removes a dataset's stored file and cached profile (after its row is gone). */
+export async function removeStoredFiles(dataset: Dataset): Promise<void> {
+  const storage = getStorage();
+  await Promise.all([storage.delete(dataset.storageKey), storage.delete(profileKey(dataset))]);
+}
