@@ -54,13 +54,9 @@ export function fit(table: TableLike, options: FitOptions): Predictor {
   const label = timed('label', () => readLabel(table, settings.label));
   checkEnoughRows(settings.label, label);
   onProgress(0.03, 'preparing features');
-  const features = timed('features', () => prepareFeatures(table, label, settings));
   const random = new Random(settings.seed);
-  const split = holdoutSplit(label.rows, settings.holdoutFraction, random.fork());
-  const trainer = new HoldoutTrainer(
-    takeRows(features.X, label.y, split.train),
-    takeRows(features.X, label.y, split.valid),
-    () => takeRows(features.X, label.y, label.rows),
+  const { features, split, trainer } = timed('features', () =>
+    prepareData(table, label, settings, random),
   );
 
   const specs = planModels(settings, random);
@@ -139,10 +135,17 @@ function parseOptions(options: FitOptions): FitSettings {
   return parsed.data;
 }
 
-function prepareFeatures(table: TableLike, label: LabelColumn, settings: FitSettings) {
+// Learns the features, builds the matrix and splits it. The whole-table matrix goes out of scope
+// on return, so only the training and validation copies stay alive during the fits.
+function prepareData(table: TableLike, label: LabelColumn, settings: FitSettings, random: Random) {
   const fitted = fitPipeline(table, label.rows, settings);
   const { X, warnings } = fitted.pipeline.transform(table, true);
-  return { fit: fitted, X, warnings };
+  const split = holdoutSplit(label.rows, settings.holdoutFraction, random.fork());
+  const trainer = new HoldoutTrainer(
+    takeRows(X, label.y, split.train),
+    takeRows(X, label.y, split.valid),
+  );
+  return { features: { fit: fitted, warnings }, split, trainer };
 }
 
 // Cheap families first, so that a tight time limit still leaves a finished model.

@@ -14,6 +14,20 @@ export function holdoutSplit(rows: Uint32Array, fraction: number, random: Random
   return { train: train.sort(), valid: valid.sort() };
 }
 
+/** The rows of `a` followed by those of `b` (same features). */
+export function concatRows(a: LabelledMatrix, b: LabelledMatrix): LabelledMatrix {
+  const columns = a.X.columns.map((column, j) => {
+    const out = new Float64Array(a.X.numRows + b.X.numRows);
+    out.set(column);
+    out.set(b.X.columns[j], a.X.numRows);
+    return out;
+  });
+  const y = new Float64Array(a.y.length + b.y.length);
+  y.set(a.y);
+  y.set(b.y, a.y.length);
+  return { X: { numRows: y.length, features: a.X.features, columns }, y };
+}
+
 /** The sub-matrix of the given rows, with their labels. */
 export function takeRows(X: FeatureMatrix, y: Float64Array, rows: Uint32Array): LabelledMatrix {
   const columns = X.columns.map((column) => {

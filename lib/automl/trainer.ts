@@ -3,6 +3,7 @@
 // interface, and a stacking level is a trainer whose matrix carries the previous level's predictions.
 
 import { findFamily } from './families';
+import { concatRows } from './holdout';
 import { AutoMLError } from './errors';
 import type { FeatureMatrix, FitContext, LabelledMatrix, TrainedModel } from './types';
 
@@ -67,7 +68,6 @@ export class HoldoutTrainer implements Trainer {
   constructor(
     private readonly train: LabelledMatrix,
     private readonly valid: LabelledMatrix,
-    private readonly all: () => LabelledMatrix,
   ) {}
 
   get scoringLabels(): Float64Array {
@@ -95,7 +95,9 @@ export class HoldoutTrainer implements Trainer {
   }
 
   refit(spec: ModelSpec, context: FitContext): TrainedModel {
-    return familyOf(spec).family.fit(this.all(), undefined, spec.params, context);
+    // Built when needed and dropped after, so the full copy is not held during the first fits.
+    const all = concatRows(this.train, this.valid);
+    return familyOf(spec).family.fit(all, undefined, spec.params, context);
   }
 }
 
