@@ -18,20 +18,27 @@ const started = new Set<ChildProcess>();
 
 /**
  * Starts `jobs/worker.ts` as one process (`node --import tsx`, not the tsx launcher, whose extra
- * process would survive a SIGKILL sent to the launcher). Short heartbeats keep tests fast.
+ * process would survive a SIGKILL sent to the launcher), as `npm start` does. Short heartbeats
+ * keep tests fast.
  */
 export function startWorker(env: Record<string, string> = {}): TestWorker {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'jobs/worker.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      JOB_HEARTBEAT_SEC: '1',
-      JOB_STALE_SEC: '5',
-      LOG_LEVEL: 'info',
-      ...env,
+  const preload = path.join(root, 'scripts', 'lib', 'exit-with-parent.cjs');
+  const child = spawn(
+    process.execPath,
+    ['--require', preload, '--import', 'tsx', 'jobs/worker.ts'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        JOB_HEARTBEAT_SEC: '1',
+        JOB_STALE_SEC: '5',
+        LOG_LEVEL: 'info',
+        ...env,
+      },
+      // The IPC channel lets the preload stop the worker should this test process die first.
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  );
   started.add(child);
   let output = '';
   const ready = new Promise<void>((resolve, reject) => {
