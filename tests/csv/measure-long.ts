@@ -18,11 +18,13 @@ async function main(file: string): Promise<void> {
   const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
   peakBytes = Math.max(peakBytes, process.memoryUsage().rss);
-  const columns = result.columns.map((c) => `${c.name}:${c.kind}`).join(' ');
+  const kinds: Record<string, number> = {};
+  for (const column of result.columns) kinds[column.kind] = (kinds[column.kind] ?? 0) + 1;
   console.log(
     JSON.stringify({
       rows: result.rowCount,
-      columns,
+      columns: result.columns.length,
+      kinds,
       readMs: Math.round(performance.now() - started),
       cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       baselineRssMB: Math.round(baselineMB),
