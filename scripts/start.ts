@@ -10,6 +10,7 @@ import {
 import { parseConfig } from '@/lib/config';
 import {
   buildIfMissing,
+  exitText,
   orExit,
   localUrl,
   prepareServices,
@@ -39,9 +40,10 @@ async function main(): Promise<void> {
     })();
     return stopping;
   };
-  let signals = 0;
+  const stopRequested = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
-    if (++signals > 1) return say(`${signal} again: still stopping, please wait`);
+    if (stopRequested.signal.aborted) return say(`${signal} again: still stopping, please wait`);
+    stopRequested.abort();
     say(`${signal}: stopping the web server and worker, then the database`);
     void stopAll(0);
   };
@@ -55,9 +57,7 @@ async function main(): Promise<void> {
       database = await startEmbeddedDatabase(config.dataDir, embeddedPort, say);
       databaseUrl = database.url;
       database.server.onUnexpectedExit((code, signal) => {
-        process.stderr.write(
-          `cidra: PostgreSQL exited unexpectedly (${signal ?? `code ${code}`})\n`,
-        );
+        process.stderr.write(`cidra: PostgreSQL exited unexpectedly (${exitText(code, signal)})\n`);
         void stopAll(1);
       });
       const init = database.initialisedMs ? `initialised in ${database.initialisedMs} ms, ` : '';
@@ -66,13 +66,11 @@ async function main(): Promise<void> {
       );
     }
     const secret = await prepareServices(config, databaseUrl);
-    if (mode === 'production') await buildIfMissing();
+    if (mode === 'production') await buildIfMissing(stopRequested.signal);
     if (stopping) return;
 
     supervisor.onUnexpectedExit((name, code, signal) => {
-      process.stderr.write(
-        `cidra: the ${name} exited unexpectedly (${signal ?? `code ${code}`})\n`,
-      );
+      process.stderr.write(`cidra: the ${name} exited unexpectedly (${exitText(code, signal)})\n`);
       void stopAll(1);
     });
     supervisor.start(webSpec(config, databaseUrl, secret, mode));
@@ -82,7 +80,10 @@ async function main(): Promise<void> {
       `ready in ${((Date.now() - began) / 1000).toFixed(1)} s at ${localUrl(config)} (Ctrl-C stops)`,
     );
   } catch (error) {
-    process.stderr.write(`cidra: start-up failed: ${describe(error)}\n`);
+    // A stop requested mid-way (Ctrl-C during the build) is not a failure to report.
+    if (!stopRequested.signal.aborted) {
+      process.stderr.write(`cidra: start-up failed: ${describe(error)}\n`);
+    }
     await stopAll(1);
   }
 }

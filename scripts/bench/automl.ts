@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fit, type TableLike } from '../../lib/automl';
+import { fit, type Predictor, type TableLike } from '../../lib/automl';
 import { gbdtFamily } from '../../lib/automl/gbdt';
 import { rmse } from '../../lib/automl/metrics';
 import { readCsvFile } from '../../lib/csv';
@@ -71,7 +71,7 @@ async function measure(dataset: string): Promise<DatasetFigures> {
   const peaks = new Map<string, number>();
   let current = 'prepare';
   const start = performance.now();
-  const predictor = fit(train, {
+  const predictor = await fit(train, {
     label,
     models: values.models?.split(','),
     timeLimitSec: values['time-limit'] ? Number(values['time-limit']) : undefined,
@@ -105,7 +105,7 @@ async function measure(dataset: string): Promise<DatasetFigures> {
   return figures;
 }
 
-function timePredict(predictor: ReturnType<typeof fit>, test: TableLike): number {
+function timePredict(predictor: Predictor, test: TableLike): number {
   const n = 100_000;
   const columns: Record<string, unknown[]> = {};
   for (const name of test.columnNames()) {
@@ -123,7 +123,7 @@ function timePredict(predictor: ReturnType<typeof fit>, test: TableLike): number
 }
 
 // The speed target: 100 rounds, 31 leaves, 255 bins, no early stopping, on the train split.
-function timeFixedGbdt(predictor: ReturnType<typeof fit>, train: TableLike): number {
+function timeFixedGbdt(predictor: Predictor, train: TableLike): number {
   const { X } = predictor.parts.pipeline.transform(train, true);
   const labels = train.array(LABELS.diamonds);
   const y = Float64Array.from({ length: train.numRows() }, (_, i) => Number(labels[i]));

@@ -30,13 +30,15 @@ const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'n
  * Builds the web app when no build exists. A build is not redone when sources change: run
  * `npm run build` after pulling new code.
  */
-export async function buildIfMissing(): Promise<void> {
+export async function buildIfMissing(signal?: AbortSignal): Promise<void> {
   if (existsSync(path.join(projectRoot, '.next', 'BUILD_ID'))) return;
   say('no build found: building the web app (about a minute, once)');
   const code = await new Promise<number | null>((resolve, reject) => {
+    // `signal` ends the build when the start script is told to stop meanwhile.
     const child = spawn(process.execPath, [nextBin, 'build'], {
       cwd: projectRoot,
       stdio: 'inherit',
+      signal,
     });
     child.once('error', reject);
     child.once('exit', (exitCode) => resolve(exitCode));
@@ -99,6 +101,11 @@ export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void
     }
   }
   throw new Error(`the web server did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
+/** "code 1" or "SIGKILL": how a process ended, for messages. */
+export function exitText(code: number | null, signal: string | null): string {
+  return signal ?? `code ${code}`;
 }
 
 /** The address to reach a server listening on `host` from this machine. */
