@@ -129,6 +129,14 @@ describe('mlp family', () => {
     expect(Array.from(model.predict(smoothData(5, 10).X)).every(Number.isFinite)).toBe(true);
   });
 
+  it('releases every tensor it creates', () => {
+    const { tf } = mlpBackend();
+    const before = tf.memory().numTensors;
+    const model = mlpFamily.fit(smoothData(200, 12), undefined, tiny, { seed: 1 });
+    model.predict(smoothData(20, 13).X);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('names an invalid option and its value', () => {
     const data = smoothData(50, 11);
     const fit = (params: object) => () => mlpFamily.fit(data, undefined, params, { seed: 1 });

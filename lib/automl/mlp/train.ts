@@ -53,6 +53,7 @@ export function trainNetwork(
   let stoppedBy: TrainOutcome['stoppedBy'] = 'maxEpochs';
   let learningRate = settings.learningRate;
   const halveAfter = Math.max(1, Math.floor(settings.patience / 2));
+  const fitStartMs = Date.now();
   try {
     for (let epoch = 1; epoch <= settings.maxEpochs; epoch++) {
       const startMs = Date.now();
@@ -60,7 +61,7 @@ export function trainNetwork(
       const snapshot = readLayers(state);
       curve.push(validationRmse(tf, snapshot, valid));
       context.onProgress?.(
-        epoch / settings.maxEpochs,
+        progressFraction(epoch, settings.maxEpochs, fitStartMs, context.deadlineMs),
         `mlp: epoch ${epoch}, validation RMSE ${curve[epoch - 1].toPrecision(4)}`,
       );
 
@@ -89,6 +90,13 @@ export function trainNetwork(
   return { layers: best, epochs: curve.length, bestEpoch, curve, stoppedBy };
 }
 
+// Epochs done, or time used when a deadline is nearer: whichever is further along.
+function progressFraction(epoch: number, maxEpochs: number, startMs: number, deadlineMs?: number) {
+  const byEpochs = epoch / maxEpochs;
+  if (deadlineMs === undefined || deadlineMs <= startMs) return byEpochs;
+  return Math.min(1, Math.max(byEpochs, (Date.now() - startMs) / (deadlineMs - startMs)));
+}
+
 function startTraining(
   tf: Tf,
   layers: DenseLayer[],
@@ -96,10 +104,13 @@ function startTraining(
   random: Random,
   width: number,
 ): TrainingState {
-  const variables = layers.map((layer, l) => ({
-    kernel: tf.variable(tf.tensor2d(layer.kernel, [layer.inputs, layer.units]), true, `k${l}`),
-    bias: tf.variable(tf.tensor1d(layer.bias), true, `b${l}`),
-  }));
+  // Variables copy their initial tensor; the tidy releases those copies (variables survive it).
+  const variables = tf.tidy(() =>
+    layers.map((layer) => ({
+      kernel: tf.variable(tf.tensor2d(layer.kernel, [layer.inputs, layer.units])),
+      bias: tf.variable(tf.tensor1d(layer.bias)),
+    })),
+  );
   return {
     variables,
     optimizer: tf.train.adam(settings.learningRate),
