@@ -105,6 +105,8 @@ export function growTree(
     randomThresholds: options.randomThresholds,
     rng,
   };
+  // Every tree draws features from the same starting order, so it never depends on the last one.
+  scratch.featureOrder.forEach((_, j, order) => (order[j] = j));
   const stack: PendingNode[] = [rootNode(sample, scratch)];
 
   while (stack.length > 0) {
