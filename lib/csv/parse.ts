@@ -32,7 +32,7 @@ export function parseCsv(bytes: Uint8Array, options?: CsvOptions): CsvReadResult
   const plan = first.plan(warnings);
 
   const second = new SecondPass(plan, opts);
-  parseText(text, plan.dialect, opts, second.feed);
+  if (plan.needsSecondPass) parseText(text, plan.dialect, opts, second.feed);
   return second.result();
 }
 

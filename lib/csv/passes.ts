@@ -2,7 +2,7 @@
 // Two passes keep memory near the final columns: no cell text is held while kinds are undecided.
 import * as aq from 'arquero';
 import type { ParseResult } from 'papaparse';
-import { createBuilder, type ColumnBuilder } from './build';
+import { createBuilder, prebuiltBuilder, type ColumnBuilder } from './build';
 import { decideDecimal, describeColumn, forceKind, type ColumnPlan } from './decide';
 import type { Delimiter, Newline } from './dialect';
 import type { CsvEncoding } from './encoding';
@@ -27,6 +27,10 @@ export interface ReadPlan {
   plans: ColumnPlan[];
   rowCount: number;
   warnings: CsvWarning[];
+  /** Columns finished by the first pass (numeric, decimal point), by position. */
+  prebuilt: (ArrayLike<unknown> | undefined)[];
+  /** False when every column was finished by the first pass: the file need not be read again. */
+  needsSecondPass: boolean;
 }
 
 /** First pass: profiles every column; `plan()` throws CsvError for unusable files. */
@@ -72,6 +76,7 @@ export class FirstPass {
       describeColumn(p, this.names[i], this.header[i], decimal),
     );
     this.applyUserKinds(described);
+    const prebuilt = described.map((d, i) => this.prebuild(i, d.plan, d.column.missing, decimal));
     const warnings = [
       ...extraWarnings,
       ...this.headerWarnings,
@@ -88,7 +93,17 @@ export class FirstPass {
       plans: described.map((d) => d.plan),
       rowCount: this.feeder.rowCount,
       warnings,
+      prebuilt,
+      needsSecondPass: prebuilt.some((column) => column === undefined),
     };
+  }
+
+  /** The finished column when the first pass kept its numbers; the buffer is released either way. */
+  private prebuild(i: number, plan: ColumnPlan, missing: number, decimal: '.' | ',') {
+    const numbers = this.profiles[i].numbers;
+    this.profiles[i].numbers = null;
+    if (!numbers || plan.kind !== 'numeric' || decimal !== '.') return undefined;
+    return numbers.toColumn(missing);
   }
 
   /**
@@ -130,9 +145,11 @@ export class SecondPass {
     private readonly plan: ReadPlan,
     options: ResolvedCsvOptions,
   ) {
-    this.builders = plan.plans.map((p, i) =>
-      createBuilder(p, plan.columns[i].name, plan.rowCount, plan.decimal),
-    );
+    this.builders = plan.plans.map((p, i) => {
+      const done = plan.prebuilt[i];
+      if (done) return prebuiltBuilder(done, plan.columns[i].missing);
+      return createBuilder(p, plan.columns[i].name, plan.rowCount, plan.decimal);
+    });
     const sink = {
       header: () => undefined,
       row: (cells: string[], line: number) =>

@@ -6,6 +6,7 @@ import {
   parseNumber,
   type NumberFormat,
 } from './values';
+import { NumberBuffer } from './number-buffer';
 
 /** Cap on remembered distinct values; enough to tell categorical from free text. */
 const DISTINCT_CAP = 10_000;
@@ -56,6 +57,11 @@ export class ColumnProfile {
   /** Tallies per decimal mark; null once a cell failed to parse with that mark. */
   dot: NumberTally | null = newTally();
   comma: NumberTally | null = newTally();
+  /**
+   * The cells read with a decimal point while every cell so far was a number (NaN for missing),
+   * dropped at the first cell that is not. A numeric column is then ready without a second pass.
+   */
+  numbers: NumberBuffer | null = new NumberBuffer();
   firstNonNumeric?: Offender;
   dates = true;
   booleans = true;
@@ -74,11 +80,13 @@ export class ColumnProfile {
     const text = trimCell(cell);
     if (text === '') {
       this.empty++;
+      this.numbers?.push(NaN);
       return;
     }
     this.remember(text);
     if (isMissingToken(text)) {
       this.tokens.set(text, (this.tokens.get(text) ?? 0) + 1);
+      this.numbers?.push(NaN);
       return;
     }
     // A number can be neither an ISO date nor yes/no, so the other checks stop here.
@@ -114,7 +122,9 @@ export class ColumnProfile {
   private addNumber(text: string, line: number): boolean {
     const numbersBefore = Math.max(this.dot?.count ?? 0, this.comma?.count ?? 0);
     const dotValue = this.dot ? parseNumber(text, '.', scratch) : NaN;
-    if (this.dot && !tally(this.dot, dotValue, line)) this.dot = null;
+    if (this.dot && !tally(this.dot, dotValue, line)) this.dot = this.numbers = null;
+    // Infinite values are stored as missing, like every other non-finite number.
+    this.numbers?.push(dotValue - dotValue === 0 ? dotValue : NaN);
     if (this.comma) {
       // Without ',' or '.' both marks read the same digits: reuse the value and `scratch`.
       const same = this.dot !== null && text.indexOf(',') === -1 && text.indexOf('.') === -1;

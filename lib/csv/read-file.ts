@@ -25,7 +25,10 @@ class NotUtf8 extends Error {
   }
 }
 
-/** Progress of `readCsvFile`: each pass reads the whole file once. */
+/**
+ * Progress of `readCsvFile`: each pass reads the whole file once. Pass 2 is skipped when every
+ * column is numeric (with decimal points): the first pass already holds the numbers.
+ */
 export interface CsvReadProgress {
   pass: 1 | 2;
   bytesRead: number;
@@ -71,7 +74,7 @@ export async function readCsvFile(
   const plan = first.plan(warnings);
 
   const second = new SecondPass(plan, opts);
-  await streamPass(read, plan.dialect, 2, second.feed);
+  if (plan.needsSecondPass) await streamPass(read, plan.dialect, 2, second.feed);
   return second.result();
 }
 

@@ -79,9 +79,13 @@ describe('readCsvFile with chunks smaller than the file', () => {
 });
 
 describe('readCsvFile hooks', () => {
-  const bytes = utf8(`a,b\n${'1,2\n'.repeat(5000)}`);
+  const bytes = utf8(`a,b\n${'1,x\n'.repeat(5000)}`);
   const file = path.join(tmp, 'hooks.csv');
-  beforeAll(() => writeFileSync(file, bytes));
+  const numericFile = path.join(tmp, 'hooks-numeric.csv');
+  beforeAll(() => {
+    writeFileSync(file, bytes);
+    writeFileSync(numericFile, utf8(`a,b\n${'1,2\n'.repeat(5000)}`));
+  });
 
   test('progress climbs to the file size in pass 1, then again in pass 2', async () => {
     const seen: string[] = [];
@@ -98,6 +102,21 @@ describe('readCsvFile hooks', () => {
     expect(seen[0]).toBe(`1:1024/${bytes.length}`);
     expect(seen).toContain(`1:${bytes.length}/${bytes.length}`);
     expect(seen[seen.length - 1]).toBe(`2:${bytes.length}/${bytes.length}`);
+  });
+
+  test('a file of numeric columns is read once: the first pass already holds the numbers', async () => {
+    const passes = new Set<number>();
+    const result = await readCsvFile(
+      numericFile,
+      { chunkBytes: 1024 },
+      {
+        onProgress: ({ pass }) => passes.add(pass),
+      },
+    );
+
+    expect([...passes]).toEqual([1]);
+    expect(result.table.column('b')).toBeInstanceOf(Float64Array);
+    expect(result.table.get('b', 4999)).toBe(2);
   });
 
   test('an aborted signal stops the read with its reason', async () => {
