@@ -27,17 +27,17 @@ const MIN_SHARE_MS = 50;
  * A failing model is recorded with its error; once one model has finished, models that no longer
  * fit in the time left are skipped. The first model always runs, so a fit can return something.
  */
-export function fitModels(
+export async function fitModels(
   trainer: Trainer,
   specs: (ModelSpec & { seed: number })[],
   budget: ModelBudget,
-): ModelsOutcome {
+): Promise<ModelsOutcome> {
   const costs = specs.map((spec) => findFamily(spec.family)?.relativeCost ?? 1);
   const totalCost = costs.reduce((a, b) => a + b, 0);
   const fits: MemberFit[] = [];
   const rows: LeaderboardRow[] = [];
   let doneCost = 0;
-  specs.forEach((spec, k) => {
+  for (const [k, spec] of specs.entries()) {
     const remainingCost = costs.slice(k).reduce((a, b) => a + b, 0);
     const leftMs = budget.deadlineMs === undefined ? Infinity : budget.deadlineMs - Date.now();
     const shareMs = (leftMs * costs[k]) / remainingCost;
@@ -46,11 +46,11 @@ export function fitModels(
     doneCost += costs[k];
     if (fits.length > 0 && shareMs < MIN_SHARE_MS) {
       rows.push(emptyRow(spec, trainer, 'skipped', 'the time limit was reached before it started'));
-      return;
+      continue;
     }
     budget.onProgress(start, `fitting ${spec.name}`);
     try {
-      const fit = trainer.fit(spec, {
+      const fit = await trainer.fit(spec, {
         seed: spec.seed,
         deadlineMs: Number.isFinite(shareMs)
           ? Date.now() + Math.max(shareMs, MIN_SHARE_MS)
@@ -64,7 +64,9 @@ export function fitModels(
       const message = error instanceof Error ? error.message : String(error);
       rows.push(emptyRow(spec, trainer, 'failed', message));
     }
-  });
+    // Let timers (a job's heartbeat, progress writes) run between fits.
+    await yieldToEventLoop();
+  }
   return { fits, rows };
 }
 
@@ -105,4 +107,9 @@ function emptyRow(
     foldCount: trainer.foldCount,
     ensembleWeight: 0,
   };
+}
+
+/** Resolves on the next turn of the event loop, after pending I/O and timers. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -4,7 +4,7 @@ import { selectEnsemble } from './ensemble';
 import { AutoMLError } from './errors';
 import { familyNames, findFamily } from './families';
 import { fitPipeline, type PipelineFit } from './features';
-import { fitModels, type ModelsOutcome } from './fit-models';
+import { fitModels, yieldToEventLoop, type ModelsOutcome } from './fit-models';
 import { holdoutSplit, takeRows } from './holdout';
 import { checkEnoughRows, readLabel, type LabelColumn } from './label';
 import { refitMembers } from './refit';
@@ -33,35 +33,37 @@ const ENSEMBLE_SHARE = 0.02;
 const REFIT_SHARE = 0.3;
 
 /**
- * Fits a predictor of `options.label` on `table`. With `timeLimitSec` the fit returns within it
+ * Fits a predictor of `options.label` on `table`. Asynchronous so that fits can move to worker
+ * threads; it yields to the event loop between steps. With `timeLimitSec` the fit returns within it
  * (given learners that honour their deadline); the same seed and data give the same predictor.
  * Throws AutoMLError for bad options, labels, too few rows, no usable features or no model.
  */
-export function fit(table: TableLike, options: FitOptions): Predictor {
+export async function fit(table: TableLike, options: FitOptions): Promise<Predictor> {
   const startMs = Date.now();
   const settings = parseOptions(options);
   const deadlineMs = settings.timeLimitSec ? startMs + settings.timeLimitSec * 1000 : undefined;
   const onProgress = safeProgress(options.onProgress);
   const phaseSec: Record<string, number> = {};
-  const timed = <T>(phase: string, step: () => T): T => {
+  const timed = async <T>(phase: string, step: () => T | Promise<T>): Promise<T> => {
     const t0 = performance.now();
-    const result = step();
+    const result = await step();
     phaseSec[phase] = (performance.now() - t0) / 1000;
     return result;
   };
 
   onProgress(0, 'reading the label');
-  const label = timed('label', () => readLabel(table, settings.label));
+  const label = await timed('label', () => readLabel(table, settings.label));
   checkEnoughRows(settings.label, label);
   onProgress(0.03, 'preparing features');
   const random = new Random(settings.seed);
-  const { features, split, trainer } = timed('features', () =>
+  const { features, split, trainer } = await timed('features', () =>
     prepareData(table, label, settings, random),
   );
 
   const specs = planModels(settings, random);
   const stages = progressStages(settings, onProgress);
-  const outcome = timed('models', () =>
+  await yieldToEventLoop();
+  const outcome = await timed('models', () =>
     fitModels(trainer, specs, {
       deadlineMs: modelsDeadline(settings, startMs),
       onProgress: stages.models,
@@ -71,9 +73,11 @@ export function fit(table: TableLike, options: FitOptions): Predictor {
   requireOneModel(outcome);
 
   stages.ensemble(0, 'weighting the ensemble');
-  const ensemble = timed('ensemble', () => buildEnsemble(outcome, trainer.scoringLabels, settings));
+  const ensemble = await timed('ensemble', () =>
+    buildEnsemble(outcome, trainer.scoringLabels, settings),
+  );
   const refit = settings.refitFull
-    ? timed('refit', () =>
+    ? await timed('refit', () =>
         refitMembers(trainer, outcome.fits, specs, ensemble.weights, deadlineMs, stages.refit),
       )
     : { refitted: [], refitSec: {} };

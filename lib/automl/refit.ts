@@ -1,6 +1,7 @@
 // Refitting the ensemble's models on all labelled rows once the holdout has scored and weighted them.
 
 import { findFamily } from './families';
+import { yieldToEventLoop } from './fit-models';
 import type { MemberFit, ModelSpec, Trainer } from './trainer';
 import type { ProgressCallback } from './types';
 
@@ -19,26 +20,27 @@ const COST_MARGIN = 1.5;
  * cannot refit, when the refit throws, or when its estimated time would pass `deadlineMs`; the
  * holdout model is a fine fallback, so none of these is an error.
  */
-export function refitMembers(
+export async function refitMembers(
   trainer: Trainer,
   fits: MemberFit[],
   specs: (ModelSpec & { seed: number })[],
   weights: Float64Array,
   deadlineMs: number | undefined,
   onProgress: ProgressCallback,
-): RefitOutcome {
+): Promise<RefitOutcome> {
   const outcome: RefitOutcome = { refitted: [], refitSec: {} };
-  fits.forEach((fit, m) => {
+  for (const [m, fit] of fits.entries()) {
     const spec = specs.find((s) => s.name === fit.member.name);
     const entry = findFamily(fit.member.family);
-    if (weights[m] === 0 || spec === undefined || entry?.refitParams === undefined) return;
-    if (deadlineMs !== undefined && Date.now() + fit.fitSec * 1000 * COST_MARGIN > deadlineMs)
-      return;
+    if (weights[m] === 0 || spec === undefined || entry?.refitParams === undefined) continue;
+    if (deadlineMs !== undefined && Date.now() + fit.fitSec * 1000 * COST_MARGIN > deadlineMs) {
+      continue;
+    }
     onProgress(m / fits.length, `refitting ${spec.name} on all rows`);
     const start = performance.now();
     try {
       const frozen = entry.refitParams(fit.member.models[0].toArtifact().params);
-      const model = trainer.refit(
+      const model = await trainer.refit(
         { ...spec, params: { ...spec.params, ...frozen } },
         {
           seed: spec.seed,
@@ -51,6 +53,7 @@ export function refitMembers(
       // The holdout model stays; it was scored and weighted, so the predictor remains valid.
     }
     outcome.refitSec[spec.name] = (performance.now() - start) / 1000;
-  });
+    await yieldToEventLoop();
+  }
   return outcome;
 }

@@ -52,12 +52,12 @@ export interface Trainer {
   readonly foldCount: number;
   /** Labels of the scoring rows, aligned with every MemberFit's `scoringPredictions`. */
   readonly scoringLabels: Float64Array;
-  fit(spec: ModelSpec, context: FitContext): MemberFit;
+  fit(spec: ModelSpec, context: FitContext): Promise<MemberFit>;
   /**
    * Fits `spec` again on every labelled row (training and scoring rows) with settings frozen from
    * the first fit, so the final model learns from all the data. Scores stay those of `fit`.
    */
-  refit(spec: ModelSpec, context: FitContext): TrainedModel;
+  refit(spec: ModelSpec, context: FitContext): Promise<TrainedModel>;
 }
 
 /** Fits on the training part; scores and ensembles on the held-out validation part. */
@@ -74,7 +74,8 @@ export class HoldoutTrainer implements Trainer {
     return this.valid.y;
   }
 
-  fit(spec: ModelSpec, context: FitContext): MemberFit {
+  // Asynchronous so that a trainer may fit in worker threads; this one fits in the calling thread.
+  async fit(spec: ModelSpec, context: FitContext): Promise<MemberFit> {
     const entry = familyOf(spec);
     const fitStart = performance.now();
     const model = entry.family.fit(this.train, this.valid, spec.params, context);
@@ -94,7 +95,7 @@ export class HoldoutTrainer implements Trainer {
     };
   }
 
-  refit(spec: ModelSpec, context: FitContext): TrainedModel {
+  async refit(spec: ModelSpec, context: FitContext): Promise<TrainedModel> {
     // Built when needed and dropped after, so the full copy is not held during the first fits.
     const all = concatRows(this.train, this.valid);
     return familyOf(spec).family.fit(all, undefined, spec.params, context);

@@ -24,10 +24,10 @@ function syntheticTable(n: number, seed: number): TableLike {
   return columnTable({ a, b, level, y });
 }
 
-const expectCode = (run: () => unknown, code: string, message: string | RegExp) => {
+const expectCode = async (run: () => unknown, code: string, message: string | RegExp) => {
   let caught: unknown;
   try {
-    run();
+    await run();
   } catch (error) {
     caught = error;
   }
@@ -39,72 +39,72 @@ const expectCode = (run: () => unknown, code: string, message: string | RegExp) 
 describe('fit input checks', () => {
   const base = syntheticTable(30, 1);
 
-  it('refuses a missing label column by name', () => {
-    expectCode(
+  it('refuses a missing label column by name', async () => {
+    await expectCode(
       () => fit(base, { label: 'price' }),
       'LABEL_MISSING',
       "label column 'price' not found",
     );
   });
 
-  it('refuses text labels, naming the column and the offending values with rows', () => {
+  it('refuses text labels, naming the column and the offending values with rows', async () => {
     const y = base.array('y') as number[];
     const table = columnTable({
       a: base.array('a'),
       y: y.map((v, i) => (i === 1 ? '<100000' : i === 4 ? 'unknown' : v)),
     });
-    expectCode(
+    await expectCode(
       () => fit(table, { label: 'y' }),
       'LABEL_NOT_NUMERIC',
       "label column 'y' must be numeric: 2 values are not a number (row 2: '<100000', row 5: 'unknown')",
     );
   });
 
-  it('refuses infinite labels, naming the rows', () => {
+  it('refuses infinite labels, naming the rows', async () => {
     const y = (base.array('y') as number[]).map((v, i) =>
       i === 3 ? Infinity : i === 8 ? '-Infinity' : v,
     );
-    expectCode(
+    await expectCode(
       () => fit(columnTable({ a: base.array('a'), y }), { label: 'y' }),
       'LABEL_NOT_FINITE',
       "label column 'y' must hold finite numbers: 2 values are infinite (row 4: 'Infinity', row 9: '-Infinity')",
     );
   });
 
-  it('refuses fewer than ten labelled rows', () => {
+  it('refuses fewer than ten labelled rows', async () => {
     const y = (base.array('y') as number[]).map((v, i) => (i < 21 ? null : v));
-    expectCode(
+    await expectCode(
       () => fit(columnTable({ a: base.array('a'), y }), { label: 'y' }),
       'TOO_FEW_ROWS',
       "only 9 rows have a value in label column 'y' (21 missing); at least 10 are needed",
     );
   });
 
-  it('refuses a header-only or two-row table with the minimum-rows message', () => {
-    expectCode(
+  it('refuses a header-only or two-row table with the minimum-rows message', async () => {
+    await expectCode(
       () => fit(columnTable({ size: [], price: [] }), { label: 'price' }),
       'TOO_FEW_ROWS',
       "only 0 rows have a value in label column 'price'; at least 10 are needed",
     );
-    expectCode(
+    await expectCode(
       () => fit(columnTable({ size: [50, 60], price: [100000, 120000] }), { label: 'price' }),
       'TOO_FEW_ROWS',
       /^only 2 rows/,
     );
   });
 
-  it('refuses unknown families, bad options and absent feature columns', () => {
-    expectCode(
+  it('refuses unknown families, bad options and absent feature columns', async () => {
+    await expectCode(
       () => fit(base, { label: 'y', models: ['xgb'] }),
       'INVALID_OPTION',
       /unknown model family xgb \(known: .*linear/,
     );
-    expectCode(
+    await expectCode(
       () => fit(base, { label: 'y', holdoutFraction: 0.9 }),
       'INVALID_OPTION',
       /option holdoutFraction/,
     );
-    expectCode(
+    await expectCode(
       () => fit(base, { label: 'y', features: ['a', 'nope', 'nix'] }),
       'MISSING_COLUMNS',
       'feature columns not found: nope, nix',
@@ -121,15 +121,15 @@ describe('fit input checks', () => {
         throw new Error('unused');
       },
     };
-    beforeAll(() => {
+    beforeAll(async () => {
       FAMILIES.broken = { family: broken, relativeCost: 0.5 };
     });
     afterAll(() => {
       delete FAMILIES.broken;
     });
 
-    it('records the failure with its reason and still returns the other models', () => {
-      const predictor = fit(base, { label: 'y', models: ['linear', 'broken'] });
+    it('records the failure with its reason and still returns the other models', async () => {
+      const predictor = await fit(base, { label: 'y', models: ['linear', 'broken'] });
       const rows = predictor.leaderboard();
       expect(rows.find((row) => row.name === 'broken')).toMatchObject({
         status: 'failed',
@@ -141,8 +141,8 @@ describe('fit input checks', () => {
       expect(Number.isFinite(predictor.predict(base).predictions[0])).toBe(true);
     });
 
-    it('refuses the fit when no model finishes, giving each reason', () => {
-      expectCode(
+    it('refuses the fit when no model finishes, giving each reason', async () => {
+      await expectCode(
         () => fit(base, { label: 'y', models: ['broken'] }),
         'NO_MODEL_TRAINED',
         'no model could be trained (broken: out of memory in the broken learner)',
@@ -155,8 +155,8 @@ describe('fit results', () => {
   const train = syntheticTable(400, 3);
   const test = syntheticTable(100, 4);
 
-  it('learns the synthetic function and records metadata per phase', () => {
-    const predictor = fit(train, { label: 'y', models: ['linear'] });
+  it('learns the synthetic function and records metadata per phase', async () => {
+    const predictor = await fit(train, { label: 'y', models: ['linear'] });
     // Rows with a missing 'a' (one in 17) lose its term, so the fit is close but not exact.
     expect(predictor.evaluate(test).metrics.r2).toBeGreaterThan(0.97);
     const meta = predictor.metadata;
@@ -174,9 +174,9 @@ describe('fit results', () => {
 
   it('gives identical predictions and model files for the same seed, different ones for another', async () => {
     const options = { label: 'y', models: ['linear', 'gbdt'], seed: 7 };
-    const first = fit(train, options);
-    const second = fit(train, options);
-    const other = fit(train, { ...options, seed: 8 });
+    const first = await fit(train, options);
+    const second = await fit(train, options);
+    const other = await fit(train, { ...options, seed: 8 });
     expect(second.predict(test).predictions).toEqual(first.predict(test).predictions);
     expect(other.predict(test).predictions).not.toEqual(first.predict(test).predictions);
     const [a, b] = [await first.save(), await second.save()];
@@ -195,9 +195,9 @@ describe('fit results', () => {
   it.each([
     ['linear', 'lambda'],
     ['gbdt', 'numTrees'],
-  ])('refits %s on all rows keeping its tuned %s and its holdout scores', (family, tuned) => {
-    const holdoutOnly = fit(train, { label: 'y', models: [family], refitFull: false });
-    const refitted = fit(train, { label: 'y', models: [family] });
+  ])('refits %s on all rows keeping its tuned %s and its holdout scores', async (family, tuned) => {
+    const holdoutOnly = await fit(train, { label: 'y', models: [family], refitFull: false });
+    const refitted = await fit(train, { label: 'y', models: [family] });
     const params = (p: typeof refitted) => p.parts.members[0].models[0].toArtifact().params;
     expect(refitted.metadata.refitModels).toEqual([family]);
     expect(holdoutOnly.metadata.refitModels).toEqual([]);
@@ -208,9 +208,9 @@ describe('fit results', () => {
     expect(refitted.predict(test).predictions).not.toEqual(holdoutOnly.predict(test).predictions);
   });
 
-  it('reports progress from 0 to 1 without going backwards', () => {
+  it('reports progress from 0 to 1 without going backwards', async () => {
     const seen: number[] = [];
-    fit(train, {
+    await fit(train, {
       label: 'y',
       models: ['linear', 'gbdt'],
       onProgress: (fraction) => seen.push(fraction),
@@ -220,10 +220,10 @@ describe('fit results', () => {
     for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]);
   });
 
-  it('returns within a tight time limit with at least one model', () => {
+  it('returns within a tight time limit with at least one model', async () => {
     const big = syntheticTable(20000, 5);
     const start = Date.now();
-    const predictor = fit(big, { label: 'y', timeLimitSec: 1, models: ['linear', 'gbdt'] });
+    const predictor = await fit(big, { label: 'y', timeLimitSec: 1, models: ['linear', 'gbdt'] });
     expect(Date.now() - start).toBeLessThan(1500);
     expect(
       predictor.leaderboard().some((row) => row.status === 'ok' && row.family !== 'ensemble'),
@@ -236,7 +236,7 @@ describe('model file', () => {
   const test = syntheticTable(60, 12);
 
   it('loads back a predictor whose predictions are equal bit for bit', async () => {
-    const predictor = fit(train, { label: 'y', models: ['linear', 'gbdt'] });
+    const predictor = await fit(train, { label: 'y', models: ['linear', 'gbdt'] });
     const loaded = await loadPredictor(await predictor.save());
     const a = predictor.predict(test).predictions;
     const b = loaded.predict(test).predictions;
@@ -297,7 +297,9 @@ describe('model file', () => {
   });
 
   it('refuses a manifest with wrong types, naming the field', async () => {
-    const zip = await JSZip.loadAsync(await fit(train, { label: 'y', models: ['linear'] }).save());
+    const zip = await JSZip.loadAsync(
+      await (await fit(train, { label: 'y', models: ['linear'] })).save(),
+    );
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
     manifest.models[0].stackLevel = 'one';
     zip.file('manifest.json', JSON.stringify(manifest));
@@ -309,7 +311,9 @@ describe('model file', () => {
   });
 
   it('refuses an array entry whose size does not match the manifest', async () => {
-    const zip = await JSZip.loadAsync(await fit(train, { label: 'y', models: ['linear'] }).save());
+    const zip = await JSZip.loadAsync(
+      await (await fit(train, { label: 'y', models: ['linear'] })).save(),
+    );
     zip.file('arrays/0.bin', new Uint8Array(3));
     await refuse(
       await zip.generateAsync({ type: 'uint8array' }),

@@ -31,7 +31,7 @@ export async function fitCommand(options: FitCommand): Promise<void> {
     );
   }
   let lastPercent = -1;
-  const predictor = fit(table, {
+  const predictor = await fit(table, {
     label: options.label,
     features: options.features,
     models: options.models,
