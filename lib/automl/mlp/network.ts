@@ -50,6 +50,38 @@ export function layerTensors(tf: Tf, layers: DenseLayer[]): LayerTensors[] {
   }));
 }
 
+type DenseOp = (x: Tensor2D, kernel: Tensor, bias: Tensor) => Tensor2D;
+const denseOps = new WeakMap<Tf, DenseOp>();
+
+/**
+ * x·kernel + bias with a hand-written gradient. tfjs differentiates matMul into matMuls with a
+ * transposed operand, which the wasm backend runs about 5 times slower than an explicit transpose
+ * followed by a plain matMul; with this, a training step takes about a third of the time.
+ */
+function denseOp(tf: Tf): DenseOp {
+  let op = denseOps.get(tf);
+  if (!op) {
+    op = tf.customGrad((x, kernel, bias, save) => {
+      const [xT, kernelT, biasT] = [x, kernel, bias] as Tensor2D[];
+      (save as (tensors: Tensor[]) => void)([xT, kernelT]);
+      return {
+        value: tf.add(tf.matMul(xT, kernelT), biasT),
+        gradFunc: (dy: Tensor, saved: Tensor[]) => {
+          const [input, weights] = saved as Tensor2D[];
+          const dy2 = dy as Tensor2D;
+          return [
+            tf.matMul(dy2, tf.transpose(weights)),
+            tf.matMul(tf.transpose(input), dy2),
+            tf.sum(dy2, 0),
+          ];
+        },
+      };
+    }) as unknown as DenseOp;
+    denseOps.set(tf, op);
+  }
+  return op;
+}
+
 /**
  * The network's output (rows × 1) for `x` (rows × inputs). With `dropout`, each hidden layer's
  * activations are dropped at `rate` with that layer's seed from `seeds` (training only).
@@ -60,9 +92,10 @@ export function forward(
   x: Tensor2D,
   dropout?: { rate: number; seeds: number[] },
 ): Tensor2D {
+  const dense = denseOp(tf);
   let h: Tensor2D = x;
   layers.forEach((layer, l) => {
-    h = tf.add(tf.matMul(h, layer.kernel as Tensor2D), layer.bias) as Tensor2D;
+    h = dense(h, layer.kernel, layer.bias);
     if (l === layers.length - 1) return;
     h = tf.relu(h);
     if (dropout && dropout.rate > 0) {
