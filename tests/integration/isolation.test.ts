@@ -10,6 +10,10 @@ import {
   GET as getDatasetRoute,
   PATCH as patchDatasetRoute,
 } from '@/app/api/datasets/[id]/route';
+import {
+  GET as datasetProfileRoute,
+  POST as startDatasetProfileRoute,
+} from '@/app/api/datasets/[id]/profile/route';
 import { GET as datasetRowsRoute } from '@/app/api/datasets/[id]/rows/route';
 import { GET as listDatasetsRoute } from '@/app/api/datasets/route';
 import { GET as getModelRoute } from '@/app/api/models/[id]/route';
@@ -211,6 +215,22 @@ const itemRoutes: {
     path: 'datasets',
     id: () => aliceDataset.id,
     owner: { contains: () => 'id,price\r\n1,100' },
+  },
+  {
+    name: 'GET /api/datasets/:id/profile',
+    folder: 'datasets/[id]/profile',
+    handler: datasetProfileRoute,
+    path: 'datasets',
+    id: () => aliceDataset.id,
+  },
+  {
+    name: 'POST /api/datasets/:id/profile',
+    folder: 'datasets/[id]/profile',
+    handler: startDatasetProfileRoute,
+    path: 'datasets',
+    method: 'POST',
+    id: () => aliceDataset.id,
+    owner: { status: 202 },
   },
   {
     name: 'GET /api/models/:id',
