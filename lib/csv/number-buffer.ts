@@ -12,11 +12,16 @@ export class NumberBuffer {
   }
 
   /**
-   * The values as a table column: an exact-size Float64Array when `missing` is 0, otherwise numbers
-   * with null for missing. The copy drops the doubling slack (up to half the buffer).
+   * The values as a table column: a Float64Array when `missing` is 0, otherwise numbers with null
+   * for missing. A view is returned when the unused tail is at most a quarter of the buffer, so a
+   * large column is not copied (the copy would double its memory for a moment); otherwise a copy
+   * of exact size, so the table does not keep up to half of the buffer unused.
    */
   toColumn(missing: number): Float64Array | (number | null)[] {
-    if (missing === 0) return this.data.slice(0, this.length);
+    if (missing === 0) {
+      const tight = this.length >= 0.75 * this.data.length;
+      return tight ? this.data.subarray(0, this.length) : this.data.slice(0, this.length);
+    }
     const column: (number | null)[] = new Array(this.length);
     for (let i = 0; i < this.length; i++) {
       const value = this.data[i];
