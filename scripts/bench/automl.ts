@@ -12,7 +12,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fit, type Predictor, type TableLike } from '../../lib/automl';
 import { gbdtFamily } from '../../lib/automl/gbdt';
-import { rmse } from '../../lib/automl/metrics';
 import { readCsvFile } from '../../lib/csv';
 
 const LABELS: Record<string, string> = {
