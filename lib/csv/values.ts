@@ -2,7 +2,7 @@
 
 /**
  * Spellings of "no value" written by common tools (pandas, R, Excel, SQL dumps, ARFF), compared
- * lower-case. They count as missing only in numeric, datetime and boolean columns; see profile.ts.
+ * lower-case. They count as missing only in numeric, datetime and boolean columns; see decide.ts.
  */
 export const MISSING_TOKENS: ReadonlySet<string> = new Set([
   'na',
