@@ -108,6 +108,13 @@ describe('knn family', () => {
     expect(a.toArtifact().arrays.design).toBeInstanceOf(Float32Array);
   });
 
+  it('skips scoring when a single k and weighting are given (refits)', () => {
+    const options = { kValues: [7], weights: ['distance' as const] };
+    const model = knnFamily.fit(piecewise(500, 11), undefined, options, { seed: 1 }) as KnnModel;
+    expect(model.settings).toMatchObject({ k: 7, weighting: 'distance' });
+    expect(model.info.tuneRows).toBe(0);
+  });
+
   it('stops tuning at the deadline and still returns a model', () => {
     const train = piecewise(2000, 9);
     const model = knnFamily.fit(train, undefined, {}, { seed: 1, deadlineMs: Date.now() - 1 });

@@ -71,10 +71,13 @@ export function chooseNeighbours(
   },
 ): TuneResult {
   const kValues = [...new Set(options.kValues)].sort((a, b) => a - b);
-  const sample = sampleRows(rows.y.length, options.maxRows, options.seed);
+  const weights = [...new Set(options.weights)];
+  // A single candidate needs no scoring (a refit with the k chosen before).
+  const maxRows = kValues.length * weights.length === 1 ? 0 : options.maxRows;
+  const sample = sampleRows(rows.y.length, maxRows, options.seed);
   const found = neighbourBuffer(kValues[kValues.length - 1]);
   const query = new Float32Array(tree.dims);
-  const errors = new Float64Array(kValues.length * options.weights.length);
+  const errors = new Float64Array(kValues.length * weights.length);
   let scored = 0;
   for (; scored < sample.length; scored++) {
     if (scored % 256 === 0 && scored > 0) {
@@ -85,13 +88,13 @@ export function chooseNeighbours(
     query.set(rows.design.subarray(i * tree.dims, (i + 1) * tree.dims));
     nearest(tree, query, found, rows.leaveOneOut ? i : -1);
     kValues.forEach((k, a) => {
-      options.weights.forEach((weighting, b) => {
+      weights.forEach((weighting, b) => {
         const error = neighbourMean(yTrain, found, k, weighting) - rows.y[i];
-        errors[a * options.weights.length + b] += error * error;
+        errors[a * weights.length + b] += error * error;
       });
     });
   }
-  return pickBest(kValues, options.weights, errors, Math.max(scored, 1));
+  return pickBest(kValues, weights, errors, scored);
 }
 
 function pickBest(
@@ -104,7 +107,7 @@ function pickBest(
     weights.map((weighting, b) => ({
       k,
       weighting,
-      rmse: Math.sqrt(errors[a * weights.length + b] / scored),
+      rmse: scored > 0 ? Math.sqrt(errors[a * weights.length + b] / scored) : NaN,
     })),
   );
   let best = rmse[0];
@@ -115,5 +118,6 @@ function pickBest(
 // All rows in order when there are few; otherwise a seeded sample of `maxRows`.
 function sampleRows(n: number, maxRows: number, seed: number): Uint32Array {
   if (n <= maxRows) return Uint32Array.from({ length: n }, (_, i) => i);
+  if (maxRows === 0) return new Uint32Array(0);
   return new Random(seed).permutation(n).slice(0, maxRows);
 }
