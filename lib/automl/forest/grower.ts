@@ -11,15 +11,23 @@ import type { ForestSplit, NodeSums, SplitContext } from './split';
 
 // Local bindings for functions called per node and feature: compiled to CommonJS (tsx, jest), each
 // use of a named import is a getter call, which showed as several percent of a forest's fit time.
-const { buildHistogram, clearBins, HIST_STRIDE, presentBins, subtractHistogram, sumFeature } =
-  histogram;
+const {
+  buildHistogram,
+  clearBins,
+  HIST_STRIDE,
+  orderTouched,
+  presentBins,
+  subtractHistogram,
+  sumAllFeatures,
+  sumFeature,
+} = histogram;
 const { categoricalSplit, emptySplit, numericSplit, thresholdBin } = split;
 
 /**
  * Nodes with at least this many rows keep a full histogram for the subtraction trick; smaller
  * ones sum their own rows per feature, which is cheaper than clearing and scanning 256 bins.
  */
-const LARGE_NODE_ROWS = 1024;
+const LARGE_NODE_ROWS = 512;
 
 /** A split must cut squared error by more than this share of its score: rounding, not signal. */
 const RELATIVE_MIN_GAIN = 1e-12;
@@ -60,6 +68,10 @@ export class GrowScratch {
   readonly weight: Float64Array;
   readonly weightedLabel: Float64Array;
   readonly acc = new Float64Array(HIST_STRIDE);
+  /** Sums of a small node over all features, with each feature's touched bins and their count. */
+  readonly accAll: Float64Array;
+  readonly touched: Int32Array;
+  readonly touchedCounts: Int32Array;
   readonly bins = new Int32Array(256);
   readonly keys = new Float64Array(256);
   readonly featureOrder: Int32Array;
@@ -75,6 +87,9 @@ export class GrowScratch {
     this.rows = new Uint32Array(numRows);
     this.weight = new Float64Array(numRows);
     this.weightedLabel = new Float64Array(numRows);
+    this.accAll = new Float64Array(numFeatures * HIST_STRIDE);
+    this.touched = new Int32Array(numFeatures * 256);
+    this.touchedCounts = new Int32Array(numFeatures);
     this.featureOrder = Int32Array.from({ length: numFeatures }, (_, j) => j);
   }
 
@@ -170,6 +185,10 @@ function findSplit(
   const order = scratch.featureOrder;
   const numFeatures = order.length;
   const drawing = options.featuresPerSplit < numFeatures;
+  if (!drawing && pending.hist === null) {
+    allFeaturesSplit(sample, mappers, pending, ctx, scratch, best);
+    return best;
+  }
   let seen = 0;
   for (let j = 0; j < numFeatures && seen < options.featuresPerSplit; j++) {
     if (drawing) {
@@ -182,6 +201,30 @@ function findSplit(
     if (evaluateFeature(sample, mappers, order[j], pending, ctx, scratch, best)) seen++;
   }
   return best;
+}
+
+/** A small node with every feature a candidate: one pass sums them all, then each is scored. */
+function allFeaturesSplit(
+  sample: TreeSample,
+  mappers: BinMapper[],
+  pending: PendingNode,
+  ctx: SplitContext,
+  scratch: GrowScratch,
+  best: ForestSplit,
+): void {
+  const { accAll, touched, touchedCounts, bins } = scratch;
+  sumAllFeatures(accAll, touched, touchedCounts, sample, pending.start, pending.end);
+  for (let f = 0; f < mappers.length; f++) {
+    const mapper = mappers[f];
+    const k = orderTouched(accAll, touched, touchedCounts, f, mapper.numBins, bins);
+    const base = f * HIST_STRIDE;
+    if (mapper.categorical) {
+      categoricalSplit(accAll, base, bins, k, f, scratch.keys, pending.sums, ctx, best);
+    } else {
+      numericSplit(accAll, base, bins, k, f, mapper, pending.sums, ctx, best);
+    }
+    clearBins(accAll, base, bins, k);
+  }
 }
 
 function evaluateFeature(
@@ -204,7 +247,7 @@ function evaluateFeature(
   const nonConstant = mapper.categorical
     ? categoricalSplit(acc, base, bins, k, f, scratch.keys, pending.sums, ctx, best)
     : numericSplit(acc, base, bins, k, f, mapper, pending.sums, ctx, best);
-  if (!fromHist) clearBins(acc, bins, k);
+  if (!fromHist) clearBins(acc, 0, bins, k);
   return nonConstant;
 }
 
