@@ -5,7 +5,11 @@ const createJestConfig = nextJest({ dir: './' });
 // Two projects: fast jsdom tests for components, node tests for everything else.
 // Integration tests find PostgreSQL and s3rver through the env that tests/setup/global.ts sets.
 const shared = {
-  moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1' },
+  moduleNameMapper: {
+    '^@/(.*)$': '<rootDir>/$1',
+    // arquero's package entry is an ES module build that Jest's CommonJS runtime cannot load.
+    '^arquero$': '<rootDir>/node_modules/arquero/dist/arquero.js',
+  },
   testPathIgnorePatterns: ['/node_modules/', '/.next/', '/tests/e2e/', '/data/'],
 };
 
