@@ -115,16 +115,17 @@ export const mlpFamily: ModelFamily<MlpParams> = {
   fit(train, valid, params, context) {
     const settings = resolveMlpParams(params);
     const backend = mlpBackend();
-    const split = valid
-      ? { train, valid }
-      : earlyStoppingSplit(train, settings.validFraction, context.seed);
+    const split =
+      valid || settings.validFraction === 0
+        ? { train, valid }
+        : earlyStoppingSplit(train, settings.validFraction, context.seed);
     const layout = fitLayout(split.train.X, settings.maxLevels);
     const label = labelScale(split.train.y);
     context.onProgress?.(0, `mlp: training on the ${backend.name} backend`);
     const outcome = trainNetwork(
       backend.tf,
       networkRows(layout, split.train, label),
-      networkRows(layout, split.valid, label),
+      split.valid && networkRows(layout, split.valid, label),
       settings,
       context,
     );
@@ -135,7 +136,7 @@ export const mlpFamily: ModelFamily<MlpParams> = {
       epochs: outcome.epochs,
       bestEpoch: outcome.bestEpoch,
       stoppedBy: outcome.stoppedBy,
-      validationRmse: outcome.curve[outcome.bestEpoch - 1] * label.std,
+      validationRmse: split.valid ? outcome.curve[outcome.bestEpoch - 1] * label.std : undefined,
       dropout: settings.dropout,
     });
   },

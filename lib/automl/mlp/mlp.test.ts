@@ -130,6 +130,19 @@ describe('mlp family', () => {
     expect(Array.from(model.predict(smoothData(5, 10).X)).every(Number.isFinite)).toBe(true);
   });
 
+  it('trains on all rows for exactly maxEpochs with validFraction 0 (refits)', () => {
+    const model = mlpFamily.fit(
+      smoothData(200, 14),
+      undefined,
+      { ...tiny, validFraction: 0 },
+      {
+        seed: 1,
+      },
+    ) as MlpModel;
+    expect(model.info).toMatchObject({ epochs: 3, bestEpoch: 3, stoppedBy: 'maxEpochs' });
+    expect(model.info.validationRmse).toBeUndefined();
+  });
+
   it('releases every tensor it creates', () => {
     const { tf } = mlpBackend();
     const before = tf.memory().numTensors;

@@ -43,11 +43,12 @@ export const mlpParamsSchema = z.object({
     .describe('One-hot columns per categorical at most (rarer levels share the rare/unseen one).'),
   validFraction: z
     .number()
-    .min(0.05)
+    .min(0)
     .max(0.5)
     .default(0.1)
     .describe(
-      'Share of training rows held out for early stopping when no validation set is given.',
+      'Share of training rows held out for early stopping when no validation set is given; ' +
+        '0 = none: train on all rows for maxEpochs and keep the last weights (for refits).',
     ),
 });
 

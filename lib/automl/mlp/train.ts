@@ -34,13 +34,13 @@ interface TrainingState {
 
 /**
  * Trains a network of `settings.hiddenUnits` on `train`, scoring `valid` after every epoch and
- * keeping the best weights. Stops after `patience` epochs without improvement, after `maxEpochs`,
+ * keeping the best weights (without `valid`, the last weights: a refit with a known epoch count). Stops after `patience` epochs without improvement, after `maxEpochs`,
  * or when the next epoch would end past `deadlineMs` (one epoch always runs).
  */
 export function trainNetwork(
   tf: Tf,
   train: NetworkRows,
-  valid: NetworkRows,
+  valid: NetworkRows | undefined,
   settings: MlpParams,
   context: { seed: number; deadlineMs?: number; onProgress?: ProgressCallback },
 ): TrainOutcome {
@@ -59,14 +59,16 @@ export function trainNetwork(
       const startMs = Date.now();
       runEpoch(tf, state, train, settings);
       const snapshot = readLayers(state);
-      curve.push(validationRmse(tf, snapshot, valid));
+      curve.push(valid ? validationRmse(tf, snapshot, valid) : NaN);
       context.onProgress?.(
         progressFraction(epoch, settings.maxEpochs, fitStartMs, context.deadlineMs),
-        `mlp: epoch ${epoch}, validation RMSE ${curve[epoch - 1].toPrecision(4)}`,
+        valid
+          ? `mlp: epoch ${epoch}, validation RMSE ${curve[epoch - 1].toPrecision(4)}`
+          : `mlp: epoch ${epoch}`,
       );
 
       // Keep the best weights; halve the step after a plateau; stop after a longer one.
-      if (epoch === 1 || curve[epoch - 1] < curve[bestEpoch - 1]) {
+      if (!valid || epoch === 1 || curve[epoch - 1] < curve[bestEpoch - 1]) {
         best = snapshot;
         bestEpoch = epoch;
       } else if ((epoch - bestEpoch) % halveAfter === 0) {
