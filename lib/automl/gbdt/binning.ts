@@ -49,7 +49,7 @@ function sortedFiniteSample(values: Float64Array): Float64Array {
   // A fixed stride (not a random sample) keeps the edges independent of the seed.
   for (let k = 0; k < out.length; k++) {
     const v = values[Math.floor(k * step)];
-    if (!Number.isNaN(v)) out[size++] = v;
+    if (v === v) out[size++] = v;
   }
   return out.subarray(0, size).sort();
 }
@@ -121,7 +121,7 @@ export function numericBin(upperBounds: Float64Array, value: number): number {
 export function categoricalBin(numBins: number, code: number): number {
   if (code !== code) return 0;
   const bin = code + 1;
-  return bin >= 2 && bin < numBins && Math.floor(code) === code ? bin : 1;
+  return bin >= 2 && bin < numBins && (code | 0) === code ? bin : 1;
 }
 
 /**
