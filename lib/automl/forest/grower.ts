@@ -5,23 +5,12 @@ import type { BinMapper } from '../gbdt/binning';
 import { Tree, WORDS_PER_NODE } from '../gbdt/tree';
 import type { Random } from '../random';
 import * as histogram from './histogram';
-import type { NodeRows } from './histogram';
-import * as split from './split';
-import type { ForestSplit, NodeSums, SplitContext } from './split';
+import { findSplit, type NodeToSplit } from './node-split';
+import type { GrowOptions, GrowScratch, TreeSample } from './scratch';
+import { thresholdBin, type ForestSplit, type SplitContext } from './split';
 
-// Local bindings for functions called per node and feature: compiled to CommonJS (tsx, jest), each
-// use of a named import is a getter call, which showed as several percent of a forest's fit time.
-const {
-  buildHistogram,
-  clearBins,
-  HIST_STRIDE,
-  orderTouched,
-  presentBins,
-  subtractHistogram,
-  sumAllFeatures,
-  sumFeature,
-} = histogram;
-const { categoricalSplit, emptySplit, numericSplit, thresholdBin } = split;
+// A local binding: compiled to CommonJS, each use of a named import is a getter call.
+const { buildHistogram, subtractHistogram } = histogram;
 
 /**
  * Nodes with at least this many rows keep a full histogram for the subtraction trick; smaller
@@ -32,74 +21,10 @@ const LARGE_NODE_ROWS = 512;
 /** A split must cut squared error by more than this share of its score: rounding, not signal. */
 const RELATIVE_MIN_GAIN = 1e-12;
 
-/** How trees grow; shared by every tree of one forest. */
-export interface GrowOptions {
-  minSamplesLeaf: number;
-  /** 0 = no limit. */
-  maxDepth: number;
-  /** Non-constant features to evaluate at each split (all features = no sampling). */
-  featuresPerSplit: number;
-  randomThresholds: boolean;
-}
-
-/** The bootstrap or full sample of one tree: distinct rows ascending, with per-row weights. */
-export interface TreeSample extends NodeRows {
-  /** How many entries of `rows` are in the sample. */
-  numRows: number;
-}
-
-/** A node waiting to be split, and the rows `rows[start..end)` that reach it. */
-interface PendingNode {
+/** A node waiting to be split: its tree node, depth, rows and sums. */
+interface PendingNode extends NodeToSplit {
   node: number;
-  start: number;
-  end: number;
   depth: number;
-  sums: NodeSums;
-  /** Full histogram for large nodes; null for small ones. */
-  hist: Float64Array | null;
-}
-
-/** Buffers reused from tree to tree (one set per thread). */
-export class GrowScratch {
-  readonly tree: Tree;
-  readonly partitionBuffer: Uint32Array;
-  /** The sample's buffers: rows, and weight and weight * label by row. */
-  readonly rows: Uint32Array;
-  readonly weight: Float64Array;
-  readonly weightedLabel: Float64Array;
-  readonly acc = new Float64Array(HIST_STRIDE);
-  /** Sums of a small node over all features, with each feature's touched bins and their count. */
-  readonly accAll: Float64Array;
-  readonly touched: Int32Array;
-  readonly touchedCounts: Int32Array;
-  readonly bins = new Int32Array(256);
-  readonly keys = new Float64Array(256);
-  readonly featureOrder: Int32Array;
-  private readonly pool: Float64Array[] = [];
-
-  constructor(
-    numRows: number,
-    private readonly numFeatures: number,
-  ) {
-    // A leaf holds at least one distinct row, so a tree has at most numRows leaves.
-    this.tree = new Tree(Math.max(1, numRows));
-    this.partitionBuffer = new Uint32Array(numRows);
-    this.rows = new Uint32Array(numRows);
-    this.weight = new Float64Array(numRows);
-    this.weightedLabel = new Float64Array(numRows);
-    this.accAll = new Float64Array(numFeatures * HIST_STRIDE);
-    this.touched = new Int32Array(numFeatures * 256);
-    this.touchedCounts = new Int32Array(numFeatures);
-    this.featureOrder = Int32Array.from({ length: numFeatures }, (_, j) => j);
-  }
-
-  takeHistogram(): Float64Array {
-    return this.pool.pop() ?? new Float64Array(this.numFeatures * HIST_STRIDE);
-  }
-
-  giveBack(hist: Float64Array | null): void {
-    if (hist) this.pool.push(hist);
-  }
 }
 
 /**
@@ -167,88 +92,6 @@ function canSplit(pending: PendingNode, options: GrowOptions): boolean {
 
 function parentScore(sums: NodeSums): number {
   return (sums.sum * sums.sum) / sums.weight;
-}
-
-/**
- * Evaluates drawn features until `featuresPerSplit` non-constant ones have been seen (features
- * constant in this node do not count, as in scikit-learn), keeping the best split.
- */
-function findSplit(
-  sample: TreeSample,
-  mappers: BinMapper[],
-  pending: PendingNode,
-  options: GrowOptions,
-  ctx: SplitContext,
-  scratch: GrowScratch,
-): ForestSplit {
-  const best = emptySplit();
-  const order = scratch.featureOrder;
-  const numFeatures = order.length;
-  const drawing = options.featuresPerSplit < numFeatures;
-  if (!drawing && pending.hist === null) {
-    allFeaturesSplit(sample, mappers, pending, ctx, scratch, best);
-    return best;
-  }
-  let seen = 0;
-  for (let j = 0; j < numFeatures && seen < options.featuresPerSplit; j++) {
-    if (drawing) {
-      // Partial Fisher–Yates: order[0..j] are distinct uniform draws.
-      const r = j + ctx.rng.int(numFeatures - j);
-      const swap = order[j];
-      order[j] = order[r];
-      order[r] = swap;
-    }
-    if (evaluateFeature(sample, mappers, order[j], pending, ctx, scratch, best)) seen++;
-  }
-  return best;
-}
-
-/** A small node with every feature a candidate: one pass sums them all, then each is scored. */
-function allFeaturesSplit(
-  sample: TreeSample,
-  mappers: BinMapper[],
-  pending: PendingNode,
-  ctx: SplitContext,
-  scratch: GrowScratch,
-  best: ForestSplit,
-): void {
-  const { accAll, touched, touchedCounts, bins } = scratch;
-  sumAllFeatures(accAll, touched, touchedCounts, sample, pending.start, pending.end);
-  for (let f = 0; f < mappers.length; f++) {
-    const mapper = mappers[f];
-    const k = orderTouched(accAll, touched, touchedCounts, f, mapper.numBins, bins);
-    const base = f * HIST_STRIDE;
-    if (mapper.categorical) {
-      categoricalSplit(accAll, base, bins, k, f, scratch.keys, pending.sums, ctx, best);
-    } else {
-      numericSplit(accAll, base, bins, k, f, mapper, pending.sums, ctx, best);
-    }
-    clearBins(accAll, base, bins, k);
-  }
-}
-
-function evaluateFeature(
-  sample: TreeSample,
-  mappers: BinMapper[],
-  f: number,
-  pending: PendingNode,
-  ctx: SplitContext,
-  scratch: GrowScratch,
-  best: ForestSplit,
-): boolean {
-  const mapper = mappers[f];
-  const { bins } = scratch;
-  const fromHist = pending.hist !== null;
-  const acc = pending.hist ?? scratch.acc;
-  const base = fromHist ? f * HIST_STRIDE : 0;
-  const k = fromHist
-    ? presentBins(acc, base, mapper.numBins, bins)
-    : sumFeature(acc, bins, sample, f, mapper.numBins, pending.start, pending.end);
-  const nonConstant = mapper.categorical
-    ? categoricalSplit(acc, base, bins, k, f, scratch.keys, pending.sums, ctx, best)
-    : numericSplit(acc, base, bins, k, f, mapper, pending.sums, ctx, best);
-  if (!fromHist) clearBins(acc, 0, bins, k);
-  return nonConstant;
 }
 
 /** Applies `best` to the tree, partitions the node's rows and prepares both children. */

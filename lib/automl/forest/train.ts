@@ -5,7 +5,8 @@ import { flattenTrees, type FlatForest } from '../gbdt/predict';
 import type { Tree } from '../gbdt/tree';
 import { Random } from '../random';
 import type { FeatureMatrix, ProgressCallback } from '../types';
-import { GrowScratch, growTree, type GrowOptions, type TreeSample } from './grower';
+import { growTree } from './grower';
+import { GrowScratch, type GrowOptions, type TreeSample } from './scratch';
 import type { ForestKind, ForestParams } from './params';
 
 /** Everything every tree of a forest shares; read-only once built, so threads may share it. */
