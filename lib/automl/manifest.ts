@@ -112,6 +112,7 @@ export const ManifestSchema = z.object({
         name: z.string(),
         family: z.string(),
         stackLevel: z.number().int().min(1),
+        inputs: z.array(z.string()).optional(),
         parts: z.array(artifact).min(1),
       }),
     )

@@ -14,6 +14,7 @@ import {
   type Manifest,
 } from './manifest';
 import type { PredictorParts } from './predictor';
+import { checkStackInputs } from './stack';
 import type { ModelArtifact, StoredArray } from './types';
 
 const CONSTRUCTORS = {
@@ -42,6 +43,7 @@ export async function encodeModel(parts: PredictorParts): Promise<Uint8Array> {
     name: member.name,
     family: member.family,
     stackLevel: member.stackLevel,
+    ...(member.inputs?.length ? { inputs: member.inputs } : {}),
     parts: member.models.map((model) => {
       const artifact = model.toArtifact();
       const arrays: Record<string, ArrayRef> = {};
@@ -90,8 +92,10 @@ export async function decodeModel(bytes: Uint8Array): Promise<PredictorParts> {
       family: model.family,
       stackLevel: model.stackLevel,
       models: fitted,
+      ...(model.inputs ? { inputs: model.inputs } : {}),
     });
   }
+  checkStackInputs(members);
   if (manifest.ensemble.weights.length !== members.length) {
     throw invalid(
       `${manifest.ensemble.weights.length} ensemble weights for ${members.length} models`,

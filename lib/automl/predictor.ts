@@ -8,7 +8,8 @@ import { readLabel } from './label';
 import { encodeModel } from './model-file';
 import { regressionMetrics, rmse, type RegressionMetrics } from './metrics';
 import type { TableLike } from './table';
-import { predictMember, type Member } from './trainer';
+import { StackedPredictions } from './stack';
+import type { Member } from './trainer';
 import type { ColumnKind, FeatureMatrix } from './types';
 
 /** Name of the weighted ensemble's leaderboard row. */
@@ -137,11 +138,12 @@ export class Predictor {
     const { y, rows } = readLabel(table, this.label);
     const labels = gather(y, rows);
     const { X } = this.parts.pipeline.transform(table);
-    const byName = new Map(this.parts.members.map((member) => [member.name, member]));
+    const stack = new StackedPredictions(this.parts.members, X);
+    const names = new Set(this.parts.members.map((member) => member.name));
     for (const row of rowsOut) {
-      const member = byName.get(row.name);
-      if (row.name === ENSEMBLE_NAME) row.testRmse = score(labels, this.predictMatrix(X), rows);
-      else if (member) row.testRmse = score(labels, predictMember(member, X), rows);
+      if (row.name === ENSEMBLE_NAME)
+        row.testRmse = score(labels, this.predictMatrix(X, stack), rows);
+      else if (names.has(row.name)) row.testRmse = score(labels, stack.get(row.name), rows);
       else row.testRmse = null;
     }
     return rowsOut;
@@ -152,11 +154,11 @@ export class Predictor {
     return encodeModel(this.parts);
   }
 
-  private predictMatrix(X: FeatureMatrix): Float64Array {
+  private predictMatrix(X: FeatureMatrix, stack = new StackedPredictions(this.parts.members, X)) {
     const { members, weights } = this.parts;
     const empty = new Float64Array(0);
     const predictions = members.map((member, m) =>
-      weights[m] > 0 ? predictMember(member, X) : empty,
+      weights[m] > 0 ? stack.get(member.name) : empty,
     );
     return blend(predictions, weights, X.numRows);
   }

@@ -15,6 +15,11 @@ export interface Member {
   stackLevel: number;
   /** The fitted models; predictions average them. */
   models: TrainedModel[];
+  /**
+   * Lower-level members whose predictions this member sees as extra numeric columns, appended to
+   * the features in this order (see stack.ts). Absent or empty on level 1.
+   */
+  inputs?: string[];
 }
 
 /** Predictions of a member for every row of X: the mean of its models, in a fixed order. */
