@@ -15,6 +15,8 @@ import {
   POST as startDatasetProfileRoute,
 } from '@/app/api/datasets/[id]/profile/route';
 import { GET as datasetRowsRoute } from '@/app/api/datasets/[id]/rows/route';
+import { POST as splitDatasetRoute } from '@/app/api/datasets/[id]/split/route';
+import { POST as mergeDatasetsRoute } from '@/app/api/datasets/merge/route';
 import { GET as listDatasetsRoute } from '@/app/api/datasets/route';
 import { GET as getModelRoute } from '@/app/api/models/[id]/route';
 import { GET as listModelsRoute } from '@/app/api/models/route';
@@ -231,6 +233,36 @@ const itemRoutes: {
     method: 'POST',
     id: () => aliceDataset.id,
     owner: { status: 202 },
+  },
+  {
+    name: 'POST /api/datasets/:id/split',
+    folder: 'datasets/[id]/split',
+    handler: splitDatasetRoute,
+    path: 'datasets',
+    method: 'POST',
+    id: () => aliceDataset.id,
+    owner: { status: 400, contains: () => 'JSON' },
+  },
+  {
+    // The ids travel in the body: the dataset is merged with itself.
+    name: 'POST /api/datasets/merge',
+    folder: 'datasets/merge',
+    handler: async (request, { params }) => {
+      const { id } = await params;
+      const body = JSON.stringify({ datasetIds: [id, id], mode: 'append', name: 'merged' });
+      const headers = new Headers(request.headers);
+      headers.set('content-type', 'application/json');
+      const post = new Request('http://127.0.0.1:3000/api/datasets/merge', {
+        method: 'POST',
+        headers,
+        body,
+      });
+      return mergeDatasetsRoute(post, undefined);
+    },
+    path: 'datasets/merge',
+    method: 'POST',
+    id: () => aliceDataset.id,
+    owner: { status: 201 },
   },
   {
     name: 'GET /api/models/:id',
