@@ -15,7 +15,7 @@ import {
 } from './manifest';
 import type { PredictorParts } from './predictor';
 import { checkStackInputs } from './stack';
-import type { ModelArtifact, StoredArray } from './types';
+import type { ModelArtifact, ModelFamily, StoredArray, TrainedModel } from './types';
 
 const CONSTRUCTORS = {
   float64: Float64Array,
@@ -85,7 +85,9 @@ export async function decodeModel(bytes: Uint8Array): Promise<PredictorParts> {
     for (const part of model.parts) {
       const arrays: ModelArtifact['arrays'] = {};
       for (const [key, ref] of Object.entries(part.arrays)) arrays[key] = await readArray(ref);
-      fitted.push(entry.family.fromArtifact({ family: model.family, params: part.params, arrays }));
+      fitted.push(
+        readModel(model.name, entry.family, { family: model.family, params: part.params, arrays }),
+      );
     }
     members.push({
       name: model.name,
@@ -108,6 +110,23 @@ export async function decodeModel(bytes: Uint8Array): Promise<PredictorParts> {
     leaderboard: manifest.leaderboard,
     metadata: manifest.training,
   };
+}
+
+// A family's reader may throw a plain error on a damaged artifact; users get it as a model file
+// problem naming the model.
+function readModel(name: string, family: ModelFamily, artifact: ModelArtifact): TrainedModel {
+  try {
+    return family.fromArtifact(artifact);
+  } catch (error) {
+    if (error instanceof AutoMLError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AutoMLError(
+      'INVALID_MODEL_FILE',
+      `invalid Cidra-ML model file: model '${name}' cannot be read (${reason})`,
+      {},
+      { cause: error },
+    );
+  }
 }
 
 async function openZip(bytes: Uint8Array): Promise<JSZip> {

@@ -310,6 +310,36 @@ describe('model file', () => {
     );
   });
 
+  it('reports a model its family cannot read as a damaged model file, naming the model', async () => {
+    FAMILIES.fragile = {
+      family: {
+        name: 'fragile',
+        fit: () => {
+          throw new Error('unused');
+        },
+        fromArtifact: () => {
+          throw new TypeError("Cannot read properties of undefined (reading 'length')");
+        },
+      },
+      relativeCost: 1,
+    };
+    try {
+      const zip = await JSZip.loadAsync(
+        await (await fit(train, { label: 'y', models: ['linear'] })).save(),
+      );
+      const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
+      manifest.models[0].family = 'fragile';
+      zip.file('manifest.json', JSON.stringify(manifest));
+      await refuse(
+        await zip.generateAsync({ type: 'uint8array' }),
+        'INVALID_MODEL_FILE',
+        "invalid Cidra-ML model file: model 'linear' cannot be read (Cannot read properties of undefined (reading 'length'))",
+      );
+    } finally {
+      delete FAMILIES.fragile;
+    }
+  });
+
   it('refuses an array entry whose size does not match the manifest', async () => {
     const zip = await JSZip.loadAsync(
       await (await fit(train, { label: 'y', models: ['linear'] })).save(),
