@@ -6,6 +6,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 import { AppError } from '@/lib/errors';
 import { removeScratch, scratchPath } from './files';
+import { formatBytes } from './format';
 
 /** Room for the multipart framing and the text fields around the file, in bytes. */
 const MULTIPART_OVERHEAD_BYTES = 1024 * 1024;
@@ -19,19 +20,6 @@ export interface ReceivedUpload {
   /** Path of the scratch file holding the bytes. */
   file: string;
   sizeBytes: number;
-}
-
-/** "2 GB", "500 MB", "1.5 KB": sizes as users read them (powers of 1,024). */
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 10 ? 0 : 1;
-  return `${value.toFixed(digits).replace(/\.0$/, '')} ${units[unit]}`;
 }
 
 function tooLarge(maxBytes: number): AppError {
