@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureTraversable } from '@/scripts/lib/postgres';
+import { Client } from 'pg';
+import { freePort } from '@/scripts/lib/ports';
+import { EmbeddedPostgres, ensureTraversable } from '@/scripts/lib/postgres';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -55,3 +57,31 @@ it('opens closed folders above a target for traversal only (o+x), leaving the re
     await fs.rm(top, { recursive: true, force: true });
   }
 });
+
+it('keeps the embedded database across restarts, initialising the cluster only once', async () => {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cidra-pg-restart-'));
+  await fs.chmod(dataDir, 0o755);
+  const options = { dataDir: path.join(dataDir, 'cluster'), password: 'restart test', fast: true };
+  const query = async (server: EmbeddedPostgres, text: string) => {
+    const client = new Client({ connectionString: server.url() });
+    await client.connect();
+    try {
+      return await client.query(text);
+    } finally {
+      await client.end();
+    }
+  };
+  try {
+    const first = new EmbeddedPostgres({ ...options, port: await freePort() });
+    expect((await first.start()).initialisedMs).toBeGreaterThan(0);
+    await query(first, "CREATE TABLE kept AS SELECT 'still here' AS note");
+    await first.stop();
+
+    const second = new EmbeddedPostgres({ ...options, port: await freePort() });
+    expect((await second.start()).initialisedMs).toBeUndefined();
+    expect((await query(second, 'SELECT note FROM kept')).rows).toEqual([{ note: 'still here' }]);
+    await second.stop();
+  } finally {
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}, 60_000);
