@@ -76,12 +76,13 @@ function distanceScale(layout: LinearLayout, categoricalWeight: number): Float64
   return Float64Array.from(flags, (flag) => (flag ? oneHot : 1));
 }
 
+// JSON-safe: the RMSE is left out when nothing was scored (a single candidate).
 function describe(tuned: TuneResult, source: string): Record<string, unknown> {
+  const chosen = tuned.rmse.find((c) => c.k === tuned.k && c.weighting === tuned.weighting);
   return {
-    tunedOn: source,
+    tunedOn: tuned.scoredRows > 0 ? source : 'none',
     tuneRows: tuned.scoredRows,
-    validationRmse: tuned.rmse.find((c) => c.k === tuned.k && c.weighting === tuned.weighting)
-      ?.rmse,
+    validationRmse: tuned.scoredRows > 0 ? chosen?.rmse : undefined,
   };
 }
 
