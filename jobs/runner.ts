@@ -47,7 +47,7 @@ export async function runJob(jobId: string, options: RunnerOptions): Promise<voi
   running.set(job.id, controller);
   const stop = (reason: StopReason) => controller.abort(new JobStopped(reason));
   const heartbeat = setInterval(() => {
-    beat(job).then(
+    touch(job).then(
       (reason) => reason && stop(reason),
       (error) => log.warn('Heartbeat failed', { error }),
     );
@@ -62,7 +62,8 @@ export async function runJob(jobId: string, options: RunnerOptions): Promise<voi
       job,
       signal: controller.signal,
       log,
-      progress: (percent, message) => report(job, percent, message).then((r) => r && stop(r)),
+      progress: (percent, message) =>
+        touch(job, { percent, message }).then((reason) => reason && stop(reason)),
     };
     const result = await handler(ctx);
     outcome = stoppedOutcome(controller.signal) ?? { kind: 'completed', result: result ?? null };
@@ -109,26 +110,25 @@ function thisRun(job: JobRow) {
   return and(eq(jobs.id, job.id), eq(jobs.status, 'RUNNING'), eq(jobs.attempts, job.attempts));
 }
 
-/** Writes the heartbeat; answers why the job must stop, if it must. */
-async function beat(job: JobRow): Promise<StopReason | undefined> {
+/**
+ * Writes the heartbeat (with progress, when given) for this run; answers why the job must stop:
+ * 'cancel' when the user asked, 'lost' when the row is no longer this run's.
+ */
+async function touch(
+  job: JobRow,
+  progress?: { percent: number; message: string },
+): Promise<StopReason | undefined> {
+  const fields = progress && {
+    progress: Math.min(100, Math.max(0, Number.isFinite(progress.percent) ? progress.percent : 0)),
+    message: progress.message.slice(0, 500),
+  };
   const [row] = await getDb()
     .update(jobs)
-    .set({ heartbeatAt: sql`now()` })
+    .set({ ...fields, heartbeatAt: sql`now()` })
     .where(thisRun(job))
     .returning({ cancelRequested: jobs.cancelRequested });
   if (!row) return 'lost';
   return row.cancelRequested ? 'cancel' : undefined;
-}
-
-async function report(job: JobRow, percent: number, message: string) {
-  const progress = Math.min(100, Math.max(0, Number.isFinite(percent) ? percent : 0));
-  const [row] = await getDb()
-    .update(jobs)
-    .set({ progress, message: message.slice(0, 500), heartbeatAt: sql`now()` })
-    .where(thisRun(job))
-    .returning({ cancelRequested: jobs.cancelRequested });
-  if (!row) return 'lost' as const;
-  return row.cancelRequested ? ('cancel' as const) : undefined;
 }
 
 async function finish(job: JobRow, outcome: Outcome, log: Logger): Promise<void> {
