@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '@/lib/errors';
 import type { Storage, StoredObject } from './index';
 import { byKey, notFound, storageError } from './errors';
 import { assertValidKey, assertValidPrefix } from './keys';
+import { ByteCounter, toStream } from './streams';
 
 /** Temporary files live beside the objects (same file system, so rename is atomic). */
 const tempFolder = '.incoming';
@@ -33,15 +33,9 @@ export class LocalStorage implements Storage {
     // Write everything to a temporary file, flush it, then rename it into place: readers see
     // either the old object or the whole new one, and a failed stream leaves only the temp file,
     // which we remove.
-    let sizeBytes = 0;
-    const counter = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        sizeBytes += chunk.length;
-        done(null, chunk);
-      },
-    });
+    const counter = new ByteCounter();
     try {
-      const source = body instanceof Uint8Array ? Readable.from([body]) : body;
+      const source = toStream(body);
       // `flush` fsyncs before close, so a crash after the rename cannot leave a truncated file.
       const file = createWriteStream(temp, { flags: 'wx', mode: 0o600, flush: true });
       await pipeline(source, counter, file);
@@ -51,7 +45,7 @@ export class LocalStorage implements Storage {
       await fs.rm(temp, { force: true });
       throw storageError(`Could not store '${key}'`, error);
     }
-    return { key, sizeBytes };
+    return { key, sizeBytes: counter.sizeBytes };
   }
 
   async get(key: string): Promise<NodeJS.ReadableStream> {

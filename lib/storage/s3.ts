@@ -9,11 +9,12 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { AppError } from '@/lib/errors';
 import type { Storage, StoredObject } from './index';
 import { byKey, notFound, storageError } from './errors';
 import { assertValidKey, assertValidPrefix } from './keys';
+import { ByteCounter, toStream } from './streams';
 
 export interface S3StorageOptions {
   endpoint: string;
@@ -60,14 +61,8 @@ export class S3Storage implements Storage {
 
   async put(key: string, body: NodeJS.ReadableStream | Uint8Array): Promise<StoredObject> {
     assertValidKey(key);
-    let sizeBytes = 0;
-    const counter = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        sizeBytes += chunk.length;
-        done(null, chunk);
-      },
-    });
-    const source = body instanceof Uint8Array ? Readable.from([body]) : body;
+    const counter = new ByteCounter();
+    const source = toStream(body);
     source.on('error', (error) => counter.destroy(error));
     source.pipe(counter);
 
@@ -89,7 +84,7 @@ export class S3Storage implements Storage {
       if (source instanceof Readable) source.destroy();
       throw storageError(`Could not store '${key}'`, error);
     }
-    return { key, sizeBytes };
+    return { key, sizeBytes: counter.sizeBytes };
   }
 
   async get(key: string): Promise<NodeJS.ReadableStream> {
