@@ -7,7 +7,7 @@ import type { Random } from '../random';
 import * as histogram from './histogram';
 import { findSplit, type NodeToSplit } from './node-split';
 import type { GrowOptions, GrowScratch, TreeSample } from './scratch';
-import { thresholdBin, type ForestSplit, type SplitContext } from './split';
+import { thresholdBin, type ForestSplit, type NodeSums, type SplitContext } from './split';
 
 // A local binding: compiled to CommonJS, each use of a named import is a getter call.
 const { buildHistogram, subtractHistogram } = histogram;
