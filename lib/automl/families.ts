@@ -1,7 +1,10 @@
 // The registry of model families the orchestration may fit, by name.
 
+import { extraTreesFamily, randomForestFamily } from './forest';
 import { gbdtFamily } from './gbdt';
+import { knnFamily } from './knn';
 import { linearFamily } from './linear';
+import { mlpFamily } from './mlp';
 import type { ModelFamily } from './types';
 
 /** A registered family and what the planner needs to know about it. */
@@ -37,6 +40,32 @@ export const FAMILIES: Record<string, FamilyEntry> = {
       earlyStoppingRounds: 0,
     }),
   },
+  // kNN "fits" by storing rows and tuning k; its cost is mostly the tuning queries.
+  knn: {
+    family: knnFamily,
+    relativeCost: 3,
+    refitParams: (params) => ({
+      kValues: [numberParam(params, 'k')],
+      weights: [stringParam(params, 'weighting')],
+    }),
+  },
+  // Extra trees skip the threshold search, so they grow about twice as fast as a random forest.
+  xt: {
+    family: extraTreesFamily,
+    relativeCost: 8,
+    refitParams: (params) => ({ numTrees: numberParam(params, 'numTrees') }),
+  },
+  rf: {
+    family: randomForestFamily,
+    relativeCost: 15,
+    refitParams: (params) => ({ numTrees: numberParam(params, 'numTrees') }),
+  },
+  // The epochs early stopping kept, on all rows with nothing held out.
+  mlp: {
+    family: mlpFamily,
+    relativeCost: 30,
+    refitParams: (params) => ({ maxEpochs: numberParam(params, 'bestEpoch'), validFraction: 0 }),
+  },
 };
 
 /** Names of all registered families, the default for `fit`'s `models` option. */
@@ -54,5 +83,11 @@ export function findFamily(name: string): FamilyEntry | undefined {
 function numberParam(params: Record<string, unknown>, name: string): number {
   const value = params[name];
   if (typeof value !== 'number') throw new Error(`fitted model has no numeric '${name}'`);
+  return value;
+}
+
+function stringParam(params: Record<string, unknown>, name: string): string {
+  const value = params[name];
+  if (typeof value !== 'string') throw new Error(`fitted model has no text '${name}'`);
   return value;
 }

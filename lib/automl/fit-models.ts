@@ -1,7 +1,9 @@
-// Fitting each planned model within a shared deadline, recording failures and skips on the leaderboard.
+// Fitting the planned models of one stack level, all submitted at once to the trainer's runner,
+// recording failures and skips on the leaderboard.
 
-import { findFamily } from './families';
+import { NOT_STARTED_MESSAGE } from './parallel';
 import type { LeaderboardRow } from './predictor';
+import type { PlannedFit } from './time-plan';
 import type { MemberFit, ModelSpec, Trainer } from './trainer';
 import type { ProgressCallback } from './types';
 
@@ -10,6 +12,8 @@ export interface ModelBudget {
   /** Date.now() milliseconds by which model fitting must end; undefined = no limit. */
   deadlineMs?: number;
   onProgress: ProgressCallback;
+  /** The first model runs even past the deadline, so that a fit can return something. */
+  firstMustRun: boolean;
 }
 
 /** The fitted members (in spec order) and one leaderboard row per spec. */
@@ -18,55 +22,51 @@ export interface ModelsOutcome {
   rows: LeaderboardRow[];
 }
 
-// Below this much time left a later model is skipped rather than started.
-const MIN_SHARE_MS = 50;
-
 /**
- * Fits the specs one after another. With a deadline, each gets a share of the time left in
- * proportion to its family's relative cost, and learners stop adding capacity at their share's end.
- * A failing model is recorded with its error; once one model has finished, models that no longer
- * fit in the time left are skipped. The first model always runs, so a fit can return something.
+ * Fits the planned specs. All are handed to the trainer at once: its runner queues their fold fits
+ * in plan order and runs as many as it has threads, each within its planned budget and the shared
+ * deadline. A failing model is recorded with its error; a model the plan skipped, or whose folds
+ * would start after the deadline, is recorded as skipped with the reason.
  */
 export async function fitModels(
   trainer: Trainer,
-  specs: (ModelSpec & { seed: number })[],
+  planned: PlannedFit[],
   budget: ModelBudget,
 ): Promise<ModelsOutcome> {
-  const costs = specs.map((spec) => findFamily(spec.family)?.relativeCost ?? 1);
-  const totalCost = costs.reduce((a, b) => a + b, 0);
-  const fits: MemberFit[] = [];
-  const rows: LeaderboardRow[] = [];
-  let doneCost = 0;
-  for (const [k, spec] of specs.entries()) {
-    const remainingCost = costs.slice(k).reduce((a, b) => a + b, 0);
-    const leftMs = budget.deadlineMs === undefined ? Infinity : budget.deadlineMs - Date.now();
-    const shareMs = (leftMs * costs[k]) / remainingCost;
-    const start = doneCost / totalCost;
-    const span = costs[k] / totalCost;
-    doneCost += costs[k];
-    if (fits.length > 0 && shareMs < MIN_SHARE_MS) {
-      rows.push(emptyRow(spec, trainer, 'skipped', 'the time limit was reached before it started'));
-      continue;
-    }
-    budget.onProgress(start, `fitting ${spec.name}`);
-    try {
-      const fit = await trainer.fit(spec, {
-        seed: spec.seed,
-        deadlineMs: Number.isFinite(shareMs)
-          ? Date.now() + Math.max(shareMs, MIN_SHARE_MS)
-          : undefined,
-        onProgress: (fraction, message) => budget.onProgress(start + span * fraction, message),
-      });
-      const row = fittedRow(spec, trainer, fit);
-      rows.push(row);
-      if (row.status === 'ok') fits.push(fit);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      rows.push(emptyRow(spec, trainer, 'failed', message));
-    }
-    // Let timers (a job's heartbeat, progress writes) run between fits.
-    await yieldToEventLoop();
-  }
+  const weights = planned.map((fit) => (fit.skipReason ? 0 : fit.estimateSec));
+  const totalWeight = weights.reduce((a, b) => a + b, 0) || 1;
+  const progress = new Float64Array(planned.length);
+  const report = (k: number, fraction: number, message: string) => {
+    progress[k] = fraction;
+    let done = 0;
+    progress.forEach((p, j) => (done += (p * weights[j]) / totalWeight));
+    budget.onProgress(done, message);
+  };
+  const firstRunning = planned.findIndex((fit) => fit.skipReason === undefined);
+  const outcomes = await Promise.all(
+    planned.map(async (fit, k): Promise<LeaderboardRow & { fit?: MemberFit }> => {
+      const { spec } = fit;
+      if (fit.skipReason) return emptyRow(spec, trainer, 'skipped', fit.skipReason);
+      try {
+        const fitted = await trainer.fit(spec, {
+          seed: spec.seed,
+          deadlineMs: budget.deadlineMs,
+          budgetMs: fit.budgetMs,
+          skipAfterDeadline: !(budget.firstMustRun && k === firstRunning),
+          onProgress: (fraction, message) => report(k, fraction, message),
+        });
+        report(k, 1, `${spec.name} done`);
+        const row = fittedRow(spec, trainer, fitted);
+        return row.status === 'ok' ? { ...row, fit: fitted } : row;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const status = message === NOT_STARTED_MESSAGE ? 'skipped' : 'failed';
+        return emptyRow(spec, trainer, status, message);
+      }
+    }),
+  );
+  const fits = outcomes.flatMap((outcome) => (outcome.fit ? [outcome.fit] : []));
+  const rows = outcomes.map(({ fit: _, ...row }) => row);
   return { fits, rows };
 }
 

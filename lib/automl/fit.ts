@@ -1,25 +1,25 @@
 // Orchestration of a fit: labels, features, holdout split, model fits, weighted ensemble, metadata.
 
-import { selectEnsemble } from './ensemble';
+import { BaggedTrainer, kFolds, type Fold } from './bagging';
 import { AutoMLError } from './errors';
 import { familyNames, findFamily } from './families';
-import { fitPipeline, type PipelineFit } from './features';
+import { fitPipeline } from './features';
+import { buildEnsemble, describeFit } from './fit-report';
 import { fitModels, yieldToEventLoop, type ModelsOutcome } from './fit-models';
 import { holdoutSplit, takeRows } from './holdout';
 import { checkEnoughRows, readLabel, type LabelColumn } from './label';
-import { refitMembers } from './refit';
+import { prepareMlpBackend } from './mlp';
 import { FitOptionsSchema, type FitOptionsInput, type FitSettings } from './options';
-import {
-  ENSEMBLE_NAME,
-  Predictor,
-  type FeatureInfo,
-  type LeaderboardRow,
-  type TrainingMetadata,
-} from './predictor';
+import { defaultThreadCount } from './parallel';
+import { planModels, type ModelPlan } from './plan';
+import { Predictor } from './predictor';
+import { PRESETS } from './presets';
 import { Random } from './random';
+import { refitMembers } from './refit';
+import { concurrencyFor, createRunner, fitMemoryBytes } from './runner';
 import type { TableLike } from './table';
-import { HoldoutTrainer, type ModelSpec } from './trainer';
-import type { ProgressCallback } from './types';
+import { planTime } from './time-plan';
+import type { LabelledMatrix, ProgressCallback } from './types';
 
 /** Options of `fit`: see FitOptionsSchema for each field, plus a progress callback. */
 export interface FitOptions extends FitOptionsInput {
@@ -33,9 +33,10 @@ const ENSEMBLE_SHARE = 0.02;
 const REFIT_SHARE = 0.3;
 
 /**
- * Fits a predictor of `options.label` on `table`. Asynchronous so that fits can move to worker
- * threads; it yields to the event loop between steps. With `timeLimitSec` the fit returns within it
- * (given learners that honour their deadline); the same seed and data give the same predictor.
+ * Fits a predictor of `options.label` on `table` with the preset's plan. Model fits run on worker
+ * threads (`threads`), the calling thread only waiting; it yields to the event loop between steps.
+ * With `timeLimitSec` the fit returns within it plus a few seconds (an explicit time plan shares it
+ * among the models); the same seed and data give the same predictor whatever the thread count.
  * Throws AutoMLError for bad options, labels, too few rows, no usable features or no model.
  */
 export async function fit(table: TableLike, options: FitOptions): Promise<Predictor> {
@@ -56,49 +57,115 @@ export async function fit(table: TableLike, options: FitOptions): Promise<Predic
   checkEnoughRows(settings.label, label);
   onProgress(0.03, 'preparing features');
   const random = new Random(settings.seed);
-  const { features, split, trainer } = await timed('features', () =>
-    prepareData(table, label, settings, random),
-  );
+  const { features, data } = await timed('features', () => prepareData(table, label, settings));
+  const folds = makeFolds(data.y.length, settings, random);
+  const plan = planModels(settings, random);
+  const runner = createRunner(concurrencyOf(settings, options.threads, data, plan));
+  try {
+    const trainer = new BaggedTrainer(runner.prepare(data), folds, runner);
+    if ([...plan.level1, ...plan.level2].some((spec) => spec.family === 'mlp')) {
+      await prepareMlpBackend();
+    }
+    const stages = progressStages(settings, plan.folds, onProgress);
+    await yieldToEventLoop();
+    const outcome = await timed('models', () =>
+      fitLevels(trainer, plan, {
+        deadlineMs: modelsDeadline(settings, startMs),
+        concurrency: runner.concurrency,
+        onProgress: stages.models,
+      }),
+    );
+    for (const row of outcome.rows) phaseSec[`model:${row.name}`] = row.fitSec;
+    requireOneModel(outcome);
 
-  const specs = planModels(settings, random);
-  const stages = progressStages(settings, onProgress);
-  await yieldToEventLoop();
-  const outcome = await timed('models', () =>
-    fitModels(trainer, specs, {
-      deadlineMs: modelsDeadline(settings, startMs),
-      onProgress: stages.models,
-    }),
-  );
-  for (const row of outcome.rows) phaseSec[`model:${row.name}`] = row.fitSec;
-  requireOneModel(outcome);
+    stages.ensemble(0, 'weighting the ensemble');
+    const ensemble = await timed('ensemble', () =>
+      buildEnsemble(outcome, trainer.scoringLabels, settings),
+    );
+    const refit =
+      settings.refitFull && plan.folds === 1
+        ? await timed('refit', () =>
+            refitMembers(
+              trainer,
+              outcome.fits,
+              plan.level1,
+              ensemble.weights,
+              deadlineMs,
+              stages.refit,
+            ),
+          )
+        : { refitted: [], refitSec: {} };
+    for (const [name, sec] of Object.entries(refit.refitSec)) phaseSec[`refit:${name}`] = sec;
+    phaseSec.total = (Date.now() - startMs) / 1000;
+    onProgress(1, 'done');
+    const scored = trainer.scoringRows.length;
+    const rows = { training: data.y.length - (plan.folds === 1 ? scored : 0), validation: scored };
+    return new Predictor({
+      pipeline: features.fit.pipeline,
+      members: outcome.fits.map((f) => f.member),
+      weights: ensemble.weights,
+      leaderboard: ensemble.leaderboard,
+      metadata: {
+        ...describeFit(
+          settings,
+          features.fit,
+          label,
+          { ...rows, folds: plan.folds },
+          features.warnings,
+          phaseSec,
+        ),
+        refitModels: refit.refitted,
+      },
+    });
+  } finally {
+    await runner.close();
+  }
+}
 
-  stages.ensemble(0, 'weighting the ensemble');
-  const ensemble = await timed('ensemble', () =>
-    buildEnsemble(outcome, trainer.scoringLabels, settings),
-  );
-  const refit = settings.refitFull
-    ? await timed('refit', () =>
-        refitMembers(trainer, outcome.fits, specs, ensemble.weights, deadlineMs, stages.refit),
-      )
-    : { refitted: [], refitSec: {} };
-  for (const [name, sec] of Object.entries(refit.refitSec)) phaseSec[`refit:${name}`] = sec;
-  phaseSec.total = (Date.now() - startMs) / 1000;
-  onProgress(1, 'done');
-  return new Predictor({
-    pipeline: features.fit.pipeline,
-    members: outcome.fits.map((f) => f.member),
-    weights: ensemble.weights,
-    leaderboard: ensemble.leaderboard,
-    metadata: {
-      ...describeFit(settings, features.fit, label, split, features.warnings, phaseSec),
-      refitModels: refit.refitted,
-    },
+// Level 1 on the features; then, with stacking, level 2 on the features plus the out-of-fold
+// predictions of every level-1 model that finished. One time plan covers both levels.
+async function fitLevels(
+  trainer: BaggedTrainer,
+  plan: ModelPlan,
+  budget: { deadlineMs?: number; concurrency: number; onProgress: ProgressCallback },
+): Promise<ModelsOutcome> {
+  const planInput = {
+    trainRows: trainer.data.y.length - trainer.scoringRows.length / trainer.foldCount,
+    features: trainer.data.X.features.length,
+    folds: plan.folds,
+    concurrency: budget.concurrency,
+    availableMs: budget.deadlineMs === undefined ? undefined : budget.deadlineMs - Date.now(),
+  };
+  const level2Inputs = plan.level1.map((spec) => spec.name);
+  const level2 = plan.level2.map((spec) => ({ ...spec, inputs: level2Inputs }));
+  const planned = planTime([...plan.level1, ...level2], planInput);
+  const split = plan.level1.length;
+  const share = level2.length > 0 ? 0.8 : 1;
+  const first = await fitModels(trainer, planned.slice(0, split), {
+    deadlineMs: budget.deadlineMs,
+    firstMustRun: true,
+    onProgress: (fraction, message) => budget.onProgress(fraction * share, message),
   });
+  if (level2.length === 0 || first.fits.length === 0) return first;
+
+  const inputs = first.fits.map((f) => f.member.name);
+  const outOfFold = new Map(first.fits.map((f) => [f.member.name, f.scoringPredictions]));
+  const stacked = trainer.stacked(inputs, outOfFold);
+  const second = await fitModels(
+    stacked,
+    planned.slice(split).map((fit) => ({ ...fit, spec: { ...fit.spec, inputs } })),
+    {
+      deadlineMs: budget.deadlineMs,
+      firstMustRun: false,
+      onProgress: (fraction, message) => budget.onProgress(share + fraction * (1 - share), message),
+    },
+  );
+  return { fits: [...first.fits, ...second.fits], rows: [...first.rows, ...second.rows] };
 }
 
 // Progress bar stages: preparing, model fits, ensemble, refits (when on).
-function progressStages(settings: FitSettings, onProgress: ProgressCallback) {
-  const refitShare = settings.refitFull ? REFIT_SHARE : 0;
+function progressStages(settings: FitSettings, folds: number, onProgress: ProgressCallback) {
+  const refitShare = settings.refitFull && folds === 1 ? REFIT_SHARE : 0;
   const modelsEnd = 1 - ENSEMBLE_SHARE - refitShare;
   const scaled =
     (from: number, to: number): ProgressCallback =>
@@ -139,31 +206,40 @@ function parseOptions(options: FitOptions): FitSettings {
   return parsed.data;
 }
 
-// Learns the features, builds the matrix and splits it. The whole-table matrix goes out of scope
-// on return, so only the training and validation copies stay alive during the fits.
-function prepareData(table: TableLike, label: LabelColumn, settings: FitSettings, random: Random) {
+// Learns the features and builds the matrix of the labelled rows. The whole-table matrix goes out
+// of scope on return, so only the labelled copy stays alive during the fits.
+function prepareData(table: TableLike, label: LabelColumn, settings: FitSettings) {
   const fitted = fitPipeline(table, label.rows, settings);
   const { X, warnings } = fitted.pipeline.transform(table, true);
-  const split = holdoutSplit(label.rows, settings.holdoutFraction, random.fork());
-  const trainer = new HoldoutTrainer(
-    takeRows(X, label.y, split.train),
-    takeRows(X, label.y, split.valid),
-  );
-  return { features: { fit: fitted, warnings }, split, trainer };
+  return { features: { fit: fitted, warnings }, data: takeRows(X, label.y, label.rows) };
 }
 
-// Cheap families first, so that a tight time limit still leaves a finished model.
-function planModels(settings: FitSettings, random: Random): (ModelSpec & { seed: number })[] {
-  const names = [...new Set(settings.models ?? familyNames())];
-  const cost = (name: string) => findFamily(name)?.relativeCost ?? 1;
-  names.sort((a, b) => cost(a) - cost(b));
-  return names.map((name) => ({
-    name,
-    family: name,
-    params: {},
-    stackLevel: 1,
-    seed: random.nextUint32(),
-  }));
+// A holdout split, or k folds for a bagged preset; over positions 0..n-1 of the labelled rows.
+function makeFolds(n: number, settings: FitSettings, random: Random): Fold[] {
+  const k = PRESETS[settings.preset].folds;
+  if (k > 1) return kFolds(n, Math.min(k, n), random.fork());
+  const all = Uint32Array.from({ length: n }, (_, i) => i);
+  return [holdoutSplit(all, settings.holdoutFraction, random.fork())];
+}
+
+// Threads only pay off when fits take longer than starting a thread (about a second): small
+// tables fit in the calling thread unless `threads` was given. Memory may lower the count.
+const PARALLEL_MIN_CELLS = 200_000;
+
+function concurrencyOf(
+  settings: FitSettings,
+  given: number | undefined,
+  data: LabelledMatrix,
+  plan: ModelPlan,
+): number {
+  const rows = data.y.length;
+  const columns = data.X.features.length;
+  if (given === undefined && rows * columns * plan.folds < PARALLEL_MIN_CELLS) return 1;
+  const mlp = [...plan.level1, ...plan.level2].some((spec) => spec.family === 'mlp');
+  return concurrencyFor(
+    settings.threads ?? defaultThreadCount(),
+    fitMemoryBytes(rows, columns, mlp ? 'mlp' : ''),
+  );
 }
 
 function requireOneModel(outcome: ModelsOutcome): void {
@@ -172,72 +248,6 @@ function requireOneModel(outcome: ModelsOutcome): void {
   throw new AutoMLError('NO_MODEL_TRAINED', `no model could be trained (${reasons})`, {
     models: outcome.rows,
   });
-}
-
-function buildEnsemble(outcome: ModelsOutcome, labels: Float64Array, settings: FitSettings) {
-  const t0 = performance.now();
-  const selection = selectEnsemble(
-    outcome.fits.map((f) => f.scoringPredictions),
-    labels,
-    settings.ensembleRounds,
-  );
-  const fitSec = (performance.now() - t0) / 1000;
-  const rows: LeaderboardRow[] = outcome.rows.map((row) => ({ ...row }));
-  let predictSec = 0;
-  outcome.fits.forEach((f, m) => {
-    const row = rows.find((r) => r.name === f.member.name);
-    if (row) row.ensembleWeight = selection.weights[m];
-    if (selection.weights[m] > 0) predictSec += f.predictSec;
-  });
-  rows.push({
-    name: ENSEMBLE_NAME,
-    family: 'ensemble',
-    status: 'ok',
-    validationRmse: selection.history[selection.history.length - 1],
-    fitSec,
-    validationPredictSec: predictSec,
-    stackLevel: 2,
-    foldCount: 1,
-    ensembleWeight: 1,
-  });
-  rows.sort((a, b) => (a.validationRmse ?? Infinity) - (b.validationRmse ?? Infinity));
-  return { weights: selection.weights, leaderboard: rows };
-}
-
-function describeFit(
-  settings: FitSettings,
-  fitted: PipelineFit,
-  label: LabelColumn,
-  split: { train: Uint32Array; valid: Uint32Array },
-  warnings: TrainingMetadata['warnings'],
-  phaseSec: Record<string, number>,
-): TrainingMetadata {
-  const features: FeatureInfo[] = fitted.profiles
-    .filter((profile) => !profile.dropped)
-    .map((profile) => ({
-      name: profile.name,
-      kind: profile.kind,
-      kindGiven: profile.kindGiven,
-      missing: profile.missing,
-      distinct: profile.distinct,
-      matrixColumns: fitted.pipeline.features
-        .filter((feature) => feature.source === profile.name)
-        .map((feature) => feature.name),
-    }));
-  return {
-    label: settings.label,
-    features,
-    dropped: fitted.dropped,
-    trainingRows: split.train.length,
-    validationRows: split.valid.length,
-    droppedLabelRows: label.missingCount,
-    warnings,
-    phaseSec,
-    seed: settings.seed,
-    holdoutFraction: settings.holdoutFraction,
-    timeLimitSec: settings.timeLimitSec ?? null,
-    refitModels: [],
-  };
 }
 
 function safeProgress(callback: ProgressCallback | undefined): ProgressCallback {

@@ -98,6 +98,8 @@ const training = z.object({
   holdoutFraction: z.number(),
   timeLimitSec: z.number().nullable(),
   refitModels: z.array(z.string()),
+  preset: z.string().optional(),
+  folds: z.number().int().min(1).optional(),
 });
 
 /** The whole manifest.json of a format-1 model file. */

@@ -1,6 +1,7 @@
 // The schema of `fit` options: defaults, ranges and descriptions in one place.
 
 import { z } from 'zod';
+import { PresetSchema } from './presets';
 
 const KIND = z.enum(['numeric', 'categorical', 'boolean', 'datetime', 'text']);
 
@@ -16,11 +17,30 @@ export const FitOptionsSchema = z.object({
     .record(z.string(), KIND)
     .optional()
     .describe('Column kinds fixed by the user; they override inference.'),
+  preset: PresetSchema.default('medium_quality').describe(
+    'How much accuracy to buy with time: medium_quality (holdout, fast models), good_quality ' +
+      '(5-fold bagging), high_quality (bagging and one stacking level), best_quality (8 folds, ' +
+      'more variants, stacking).',
+  ),
   models: z
     .array(z.string().min(1))
     .min(1)
     .optional()
-    .describe('Model families to fit (e.g. gbdt, linear); default all registered families.'),
+    .describe(
+      "Model families to fit (gbdt, linear, rf, xt, knn, mlp): keeps the preset's models of these " +
+        'families, and adds a default model of any the preset lacks; default all of the preset.',
+    ),
+  threads: z
+    .number()
+    .int()
+    .min(1)
+    .max(1024)
+    .optional()
+    .describe(
+      'Fits run at once on worker threads; 1 = in the calling thread. Default: every core ' +
+        '(os.availableParallelism()), but small tables fit in the calling thread. A memory ' +
+        'budget (half the free memory) may lower it.',
+    ),
   timeLimitSec: z
     .number()
     .positive()
@@ -38,7 +58,8 @@ export const FitOptionsSchema = z.object({
     .boolean()
     .default(true)
     .describe(
-      'Refit the ensemble models on all labelled rows after scoring them on the holdout (when time allows).',
+      'Refit the ensemble models on all labelled rows after scoring them on the holdout (when time ' +
+        'allows); bagged presets need no refit and ignore it.',
     ),
   ensembleRounds: z
     .number()

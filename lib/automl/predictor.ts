@@ -62,6 +62,10 @@ export interface TrainingMetadata {
   timeLimitSec: number | null;
   /** Members whose final model was refitted on all labelled rows (scores are from the holdout). */
   refitModels: string[];
+  /** The preset fitted (absent in files written before presets existed). */
+  preset?: string;
+  /** Fold models per member: 1 = holdout, k = k-fold bagging (validation rows = all, out of fold). */
+  folds?: number;
 }
 
 /** Everything a predictor is made of; the model file stores exactly this. */

@@ -1,11 +1,9 @@
-// Trainers fit one model spec and give its predictions on the scoring rows the ensemble learns from.
-// The holdout trainer is here; k-fold bagging (scoring rows = out-of-fold rows) implements the same
-// interface, and a stacking level is a trainer whose matrix carries the previous level's predictions.
+// Members, model specs and the Trainer contract: fit one spec and give its predictions on the
+// scoring rows the ensemble learns from. BaggedTrainer (bagging.ts) implements it for a holdout
+// split and for k-fold bagging; a stacking level is a trainer whose matrix carries lower levels'
+// out-of-fold predictions.
 
-import { findFamily } from './families';
-import { concatRows } from './holdout';
-import { AutoMLError } from './errors';
-import type { FeatureMatrix, FitContext, LabelledMatrix, TrainedModel } from './types';
+import type { FeatureMatrix, FitContext, TrainedModel } from './types';
 
 /** One model of a predictor: a family fitted once (holdout) or once per fold (bagging). */
 export interface Member {
@@ -40,6 +38,16 @@ export interface ModelSpec {
   family: string;
   params: Record<string, unknown>;
   stackLevel: number;
+  /** Lower members whose out-of-fold predictions this member sees (stack level 2 and up). */
+  inputs?: string[];
+}
+
+/** A learner's context plus the time plan's share for each fold fit. */
+export interface TrainerContext extends FitContext {
+  /** Milliseconds each fold fit may take from the moment it starts (queued fits start late). */
+  budgetMs?: number;
+  /** Refuse to start a fold once `deadlineMs` has passed (see NOT_STARTED_MESSAGE). */
+  skipAfterDeadline?: boolean;
 }
 
 /** A fitted member, its predictions on the trainer's scoring rows and how long it took. */
@@ -52,65 +60,15 @@ export interface MemberFit {
 
 /** Fits specs on the training data and predicts the scoring rows (validation or out-of-fold). */
 export interface Trainer {
-  readonly kind: 'holdout';
+  readonly kind: 'holdout' | 'bagged';
   /** Models per member (1 for a holdout, k for k-fold bagging). */
   readonly foldCount: number;
   /** Labels of the scoring rows, aligned with every MemberFit's `scoringPredictions`. */
   readonly scoringLabels: Float64Array;
-  fit(spec: ModelSpec, context: FitContext): Promise<MemberFit>;
+  fit(spec: ModelSpec, context: TrainerContext): Promise<MemberFit>;
   /**
    * Fits `spec` again on every labelled row (training and scoring rows) with settings frozen from
    * the first fit, so the final model learns from all the data. Scores stay those of `fit`.
    */
-  refit(spec: ModelSpec, context: FitContext): Promise<TrainedModel>;
-}
-
-/** Fits on the training part; scores and ensembles on the held-out validation part. */
-export class HoldoutTrainer implements Trainer {
-  readonly kind = 'holdout';
-  readonly foldCount = 1;
-
-  constructor(
-    private readonly train: LabelledMatrix,
-    private readonly valid: LabelledMatrix,
-  ) {}
-
-  get scoringLabels(): Float64Array {
-    return this.valid.y;
-  }
-
-  // Asynchronous so that a trainer may fit in worker threads; this one fits in the calling thread.
-  async fit(spec: ModelSpec, context: FitContext): Promise<MemberFit> {
-    const entry = familyOf(spec);
-    const fitStart = performance.now();
-    const model = entry.family.fit(this.train, this.valid, spec.params, context);
-    const predictStart = performance.now();
-    const scoringPredictions = model.predict(this.valid.X);
-    const end = performance.now();
-    return {
-      member: {
-        name: spec.name,
-        family: spec.family,
-        stackLevel: spec.stackLevel,
-        models: [model],
-      },
-      scoringPredictions,
-      fitSec: (predictStart - fitStart) / 1000,
-      predictSec: (end - predictStart) / 1000,
-    };
-  }
-
-  async refit(spec: ModelSpec, context: FitContext): Promise<TrainedModel> {
-    // Built when needed and dropped after, so the full copy is not held during the first fits.
-    const all = concatRows(this.train, this.valid);
-    return familyOf(spec).family.fit(all, undefined, spec.params, context);
-  }
-}
-
-function familyOf(spec: ModelSpec) {
-  const entry = findFamily(spec.family);
-  if (entry === undefined) {
-    throw new AutoMLError('INVALID_OPTION', `unknown model family '${spec.family}'`);
-  }
-  return entry;
+  refit(spec: ModelSpec, context: TrainerContext): Promise<TrainedModel>;
 }

@@ -11,13 +11,35 @@ export interface FitRequest {
   valid?: LabelledMatrix;
   seed: number;
   deadlineMs?: number;
+  /**
+   * Rows of `train` to fit on; `valid` then defaults to the rows `validRows` of `train`. Lets every
+   * fold of a bagged fit share one matrix: each thread gathers its rows instead of receiving a copy.
+   */
+  trainRows?: Uint32Array;
+  validRows?: Uint32Array;
+  /** Rows of `train` to predict after the fit (out-of-fold rows), returned with the model. */
+  predictRows?: Uint32Array;
+  /**
+   * Milliseconds the fit may take from the moment a thread starts it (queued tasks start late);
+   * the effective deadline is the earlier of this and `deadlineMs`.
+   */
+  budgetMs?: number;
+  /** Refuse to start once `deadlineMs` has passed (a queued fit the time limit left behind). */
+  skipAfterDeadline?: boolean;
 }
 
 export type TaskRequest = FitRequest;
 
 export type ThreadMessage =
   | { id: number; type: 'progress'; fraction: number; message: string }
-  | { id: number; type: 'done'; artifact: ModelArtifact }
+  | {
+      id: number;
+      type: 'done';
+      artifact: ModelArtifact;
+      predictions?: Float64Array;
+      fitMs: number;
+      predictMs: number;
+    }
   | { id: number; type: 'error'; error: SerialisedError };
 
 export interface SerialisedError {

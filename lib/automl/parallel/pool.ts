@@ -6,12 +6,13 @@ import { findFamily } from '../families';
 import { AutoMLError } from '../errors';
 import type { ProgressCallback, TrainedModel } from '../types';
 import { reviveError, type FitRequest, type ThreadMessage } from './messages';
+import type { TaskResult } from './task';
 
 interface Pending {
   id: number;
   request: FitRequest;
   onProgress?: ProgressCallback;
-  resolve: (model: TrainedModel) => void;
+  resolve: (result: TaskResult) => void;
   reject: (error: Error) => void;
 }
 
@@ -51,7 +52,15 @@ export class WorkerPool {
   }
 
   /** Fits one model in a thread. */
-  fit(request: Omit<FitRequest, 'type'>, onProgress?: ProgressCallback): Promise<TrainedModel> {
+  async fit(
+    request: Omit<FitRequest, 'type'>,
+    onProgress?: ProgressCallback,
+  ): Promise<TrainedModel> {
+    return (await this.run(request, onProgress)).model;
+  }
+
+  /** Fits one model in a thread; also its predictions of `predictRows` when asked, and fit time. */
+  run(request: Omit<FitRequest, 'type'>, onProgress?: ProgressCallback): Promise<TaskResult> {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({
@@ -110,7 +119,13 @@ export class WorkerPool {
     this.idle.push(worker);
     if (message.type === 'done') {
       try {
-        pending.resolve(findFamily(pending.request.family)!.family.fromArtifact(message.artifact));
+        const { family } = findFamily(pending.request.family)!;
+        pending.resolve({
+          model: family.fromArtifact(message.artifact),
+          predictions: message.predictions,
+          fitMs: message.fitMs,
+          predictMs: message.predictMs,
+        });
       } catch (error) {
         pending.reject(error as Error);
       }
