@@ -115,6 +115,12 @@ describe('knn family', () => {
     expect(model.info.tuneRows).toBe(0);
   });
 
+  it('takes a single weighting as well as a list', () => {
+    const options = { kValues: [3], weights: 'uniform' as const };
+    const model = knnFamily.fit(piecewise(200, 12), undefined, options, { seed: 1 }) as KnnModel;
+    expect(model.settings).toMatchObject({ k: 3, weighting: 'uniform' });
+  });
+
   it('stops tuning at the deadline and still returns a model', () => {
     const train = piecewise(2000, 9);
     const model = knnFamily.fit(train, undefined, {}, { seed: 1, deadlineMs: Date.now() - 1 });
@@ -129,5 +135,8 @@ describe('knn family', () => {
     expect(() =>
       knnFamily.fit(piecewise(50, 1), undefined, { weights: ['cosine' as 'uniform'] }, { seed: 1 }),
     ).toThrow(/weights=\["cosine"\]/);
+    expect(() =>
+      knnFamily.fit(piecewise(50, 1), undefined, { weights: 'cosine' as 'uniform' }, { seed: 1 }),
+    ).toThrow(/weights="cosine"/);
   });
 });

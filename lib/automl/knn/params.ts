@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 import { AutoMLError } from '../errors';
 
+const weighting = z.enum(['uniform', 'distance']);
+
 export const knnParamsSchema = z.object({
   kValues: z
     .array(z.number().int().min(1).max(1000))
@@ -10,10 +12,12 @@ export const knnParamsSchema = z.object({
     .default([1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 100])
     .describe('Candidate neighbour counts; the best on validation data wins.'),
   weights: z
-    .array(z.enum(['uniform', 'distance']))
-    .min(1)
+    .union([weighting, z.array(weighting).min(1)])
     .default(['uniform', 'distance'])
-    .describe('Candidate weightings: equal votes, or votes in proportion to 1/distance.'),
+    .transform((value) => (Array.isArray(value) ? value : [value]))
+    .describe(
+      'Candidate weightings (one or a list): equal votes, or votes in proportion to 1/distance.',
+    ),
   categoricalWeight: z
     .number()
     .min(0)
@@ -44,11 +48,14 @@ export const knnParamsSchema = z.object({
     .describe('Most rows scored when choosing k and the weighting (a seeded sample beyond that).'),
 });
 
-export type KnnParams = z.infer<typeof knnParamsSchema>;
-export type Weighting = KnnParams['weights'][number];
+/** Options as given: every field optional, `weights` one weighting or a list. */
+export type KnnParams = z.input<typeof knnParamsSchema>;
+/** Options with defaults filled in and `weights` always a list. */
+export type ResolvedKnnParams = z.output<typeof knnParamsSchema>;
+export type Weighting = z.infer<typeof weighting>;
 
 /** Validates options, filling defaults; an invalid one raises INVALID_OPTION naming it and its value. */
-export function resolveKnnParams(input: Partial<KnnParams>): KnnParams {
+export function resolveKnnParams(input: Partial<KnnParams>): ResolvedKnnParams {
   const parsed = knnParamsSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

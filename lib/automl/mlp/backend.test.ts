@@ -10,7 +10,12 @@ describe('mlp backend', () => {
     expect(early).toMatchObject({ name: 'cpu', package: '@tensorflow/tfjs' });
     expect(early.tf.getBackend()).toBe('cpu');
 
+    const handlers = () =>
+      ['uncaughtException', 'unhandledRejection'].map((e) => process.listenerCount(e));
+    const handlersBefore = handlers();
     const prepared = await prepareMlpBackend();
+    // Emscripten's rethrowing process handlers are removed again.
+    expect(handlers()).toEqual(handlersBefore);
     expect(prepared).toMatchObject({ name: 'wasm', package: '@tensorflow/tfjs-backend-wasm' });
     expect(prepared.tf.getBackend()).toBe('wasm');
     expect(mlpBackend()).toBe(prepared);

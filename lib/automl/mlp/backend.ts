@@ -83,10 +83,29 @@ async function tryWasm(): Promise<MlpBackend | undefined> {
     const binary = load.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm');
     wasm.setWasmPaths(path.dirname(binary) + path.sep);
     quiet(tf);
-    if (!(await tf.setBackend('wasm'))) return undefined;
-    return { tf, name: 'wasm', package: '@tensorflow/tfjs-backend-wasm' };
+    const ready = await withoutNewProcessHandlers(() => tf.setBackend('wasm'));
+    return ready ? { tf, name: 'wasm', package: '@tensorflow/tfjs-backend-wasm' } : undefined;
   } catch {
     return undefined;
+  }
+}
+
+const PROCESS_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
+
+// The wasm module's Emscripten glue installs process handlers that rethrow every uncaught exception
+// and unhandled rejection (printing its whole minified source as the location), which would
+// override the host's own handlers: remove whatever handlers appeared while it initialised.
+async function withoutNewProcessHandlers<T>(init: () => Promise<T>): Promise<T> {
+  const events: NodeJS.EventEmitter = process;
+  const before = PROCESS_EVENTS.map((event) => new Set(events.listeners(event)));
+  try {
+    return await init();
+  } finally {
+    PROCESS_EVENTS.forEach((event, e) => {
+      for (const listener of events.listeners(event)) {
+        if (!before[e].has(listener)) events.removeListener(event, listener as () => void);
+      }
+    });
   }
 }
 
