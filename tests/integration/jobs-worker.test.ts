@@ -39,8 +39,8 @@ function waitForRow(id: string, what: string, test: (job: JobRow) => boolean, ti
   );
 }
 
-async function worker(): Promise<TestWorker> {
-  const started = startWorker({ DATABASE_URL: database.url() });
+async function worker(env: Record<string, string> = {}): Promise<TestWorker> {
+  const started = startWorker({ DATABASE_URL: database.url(), ...env });
   await started.ready;
   return started;
 }
@@ -145,6 +145,22 @@ it('stops a run that was taken over after missed heartbeats, without letting it 
   const done = await waitForRow(job.id, 'completion', (j) => j.status === 'COMPLETED', 30_000);
   expect(done.attempts).toBe(2);
   expect(running.output()).toContain('Job was taken over after missed heartbeats');
+});
+
+it('runs WORKER_CONCURRENCY jobs at once in one worker', async () => {
+  await worker({ WORKER_CONCURRENCY: '2' });
+  const payload = { steps: 30, stepMs: 100 };
+  const both = await Promise.all(
+    [1, 2].map(() => enqueueJob({ ownerId: owner.id, kind: 'test', payload })),
+  );
+  await waitFor('both jobs running together', async () => {
+    const rows = await Promise.all(both.map((job) => row(job.id)));
+    return rows.every((j) => j.status === 'RUNNING' && j.progress > 0) ? true : undefined;
+  });
+
+  // Finish them, so no later test's worker inherits them.
+  for (const job of both) await cancelJob(owner.id, job.id);
+  for (const job of both) await waitForRow(job.id, 'cancellation', (j) => j.status === 'CANCELLED');
 });
 
 describe('a worker killed in the middle of a job', () => {
