@@ -91,6 +91,28 @@ describe.each(families)('%s', (_, family) => {
     unseen.forEach((p) => expect(Number.isFinite(p)).toBe(true));
   });
 
+  it('splits categories by ranges of their codes when categoricalSplits is codes', () => {
+    const effects = [0, 5, -3, 8, 1, -6, 4, 2, -1, 7];
+    const rng = new Random(6);
+    const code = Float64Array.from({ length: 2000 }, () => rng.int(10));
+    const y = Float64Array.from(code, (c) => effects[c]);
+    const data = { X: matrix([code], [10]), y };
+    const stump = { numTrees: 1, maxDepth: 1, bootstrap: false };
+    const probe = matrix([Float64Array.from(effects.keys())], [10]);
+    const byCodes = family.fit(
+      data,
+      undefined,
+      { ...stump, categoricalSplits: 'codes' },
+      { seed: 1 },
+    );
+    const levels = Array.from(byCodes.predict(probe));
+    // One threshold on the codes: the prediction changes once along the code order.
+    const changes = levels.filter((v, c) => c > 0 && v !== levels[c - 1]).length;
+    expect(changes).toBe(1);
+    const native = family.fit(data, undefined, stump, { seed: 1 }).predict(probe);
+    expect(Array.from(native)).not.toEqual(levels);
+  });
+
   it('gives identical predictions for the same seed and different ones for another seed', () => {
     const first = family.fit(train, undefined, small, { seed: 7 }).predict(test.X);
     const again = family.fit(train, undefined, small, { seed: 7 }).predict(test.X);
@@ -131,6 +153,7 @@ describe.each(families)('%s', (_, family) => {
     expect(fit({ numTrees: 0 })).toThrow(/numTrees=0/);
     expect(fit({ maxFeatures: 1.5 })).toThrow(/maxFeatures=1\.5/);
     expect(fit({ numTree: 10 })).toThrow(/numTree=10/);
+    expect(fit({ categoricalSplits: 'onehot' })).toThrow(/categoricalSplits=onehot/);
     try {
       fit({ minSamplesLeaf: 0 })();
     } catch (error) {
@@ -139,6 +162,6 @@ describe.each(families)('%s', (_, family) => {
         details: { option: 'minSamplesLeaf', value: 0 },
       });
     }
-    expect.assertions(5);
+    expect.assertions(6);
   });
 });

@@ -50,6 +50,13 @@ function schemaFor(kind: ForestKind) {
           .max(256)
           .default(256)
           .describe('Bins per feature including the missing-value bin (at most 255 value bins).'),
+        categoricalSplits: z
+          .enum(['native', 'codes'])
+          .default('native')
+          .describe(
+            "'native': any grouping of categories (ordered by mean label); 'codes': thresholds on " +
+              'the category codes, as after ordinal encoding: less flexible, so it can fit less noise.',
+          ),
         bootstrap: z
           .boolean()
           .default(kind === 'rf')

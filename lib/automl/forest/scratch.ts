@@ -10,6 +10,8 @@ export interface GrowOptions {
   /** Non-constant features to evaluate at each split (all features = no sampling). */
   featuresPerSplit: number;
   randomThresholds: boolean;
+  /** Split categorical features by thresholds on their codes instead of by category groups. */
+  categoricalAsCodes: boolean;
 }
 
 /** The bootstrap or full sample of one tree: distinct rows ascending, with per-row weights. */

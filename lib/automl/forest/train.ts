@@ -68,6 +68,7 @@ export function growOptions(kind: ForestKind, params: ForestParams, numFeatures:
     maxDepth: params.maxDepth,
     featuresPerSplit: Math.max(1, Math.round(params.maxFeatures * numFeatures)),
     randomThresholds: kind === 'xt',
+    categoricalAsCodes: params.categoricalSplits === 'codes',
   };
   return options;
 }
@@ -94,7 +95,19 @@ export function fitTree(
 ): Tree {
   const rng = new Random(seed);
   const sample = drawSample(data, bootstrap, rng, scratch);
-  return growTree(sample, data.mappers, data.labelOffset, options, rng, scratch);
+  const splitMappers = options.categoricalAsCodes ? data.mappers.map(codeMapper) : data.mappers;
+  return growTree(sample, splitMappers, data.labelOffset, options, rng, scratch);
+}
+
+/**
+ * How split finding sees a categorical feature split on its codes: a numeric feature whose bin b
+ * ends at value b. Its splits are still stored as sets of bins, so prediction is unchanged.
+ */
+function codeMapper(mapper: BinMapper): BinMapper {
+  if (!mapper.categorical) return mapper;
+  const upperBounds = Float64Array.from({ length: mapper.numBins }, (_, b) => b);
+  upperBounds[mapper.numBins - 1] = Infinity;
+  return { categorical: false, numBins: mapper.numBins, upperBounds };
 }
 
 /**
