@@ -13,6 +13,7 @@ export {
   type ForestKind,
   type ForestParams,
 } from './params';
+// The per-tree pieces, for fitting trees in worker threads.
 export { fitTree, prepareForestData, treeSeeds, averageTrees, growOptions } from './train';
 
 /** A fitted forest: the average of its trees, stored as one FlatForest. */

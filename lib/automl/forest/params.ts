@@ -74,6 +74,7 @@ export const randomForestParamsSchema = schemaFor('rf');
 /** Extra trees options: all rows, one random threshold per drawn feature. */
 export const extraTreesParamsSchema = schemaFor('xt');
 
+/** Options of either forest family, defaults filled. */
 export type ForestParams = z.infer<typeof randomForestParamsSchema>;
 
 /** Validates options and fills defaults; an invalid one raises INVALID_OPTION naming it. */

@@ -41,9 +41,10 @@ export class GrowScratch {
   constructor(
     numRows: number,
     private readonly numFeatures: number,
+    minSamplesLeaf = 1,
   ) {
-    // A leaf holds at least one distinct row, so a tree has at most numRows leaves.
-    this.tree = new Tree(Math.max(1, numRows));
+    // Every leaf but a lone root weighs at least minSamplesLeaf, out of numRows in all.
+    this.tree = new Tree(Math.max(1, Math.floor(numRows / minSamplesLeaf)));
     this.partitionBuffer = new Uint32Array(numRows);
     this.rows = new Uint32Array(numRows);
     this.weight = new Float64Array(numRows);

@@ -40,6 +40,7 @@ export interface ForestSplit {
   left: NodeSums;
 }
 
+/** A split record with no valid split yet, filled in place by the split functions. */
 export function emptySplit(): ForestSplit {
   return {
     score: -Infinity,

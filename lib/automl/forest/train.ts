@@ -28,6 +28,7 @@ export interface ForestTimings {
   flattenMs: number;
 }
 
+/** A fitted forest, how many trees it kept and why it stopped. */
 export interface ForestResult {
   forest: FlatForest;
   numTrees: number;
@@ -35,6 +36,7 @@ export interface ForestResult {
   timings: ForestTimings;
 }
 
+/** What `trainForest` needs: data, validated options, seed, and the fit context's deadline. */
 export interface ForestInput {
   X: FeatureMatrix;
   y: Float64Array;
@@ -91,7 +93,7 @@ export function fitTree(
   options: GrowOptions,
   bootstrap: boolean,
   seed: number,
-  scratch: GrowScratch = new GrowScratch(data.numRows, data.numFeatures),
+  scratch = new GrowScratch(data.numRows, data.numFeatures, options.minSamplesLeaf),
 ): Tree {
   const rng = new Random(seed);
   const sample = drawSample(data, bootstrap, rng, scratch);
@@ -169,7 +171,7 @@ export function trainForest(input: ForestInput): ForestResult {
   t0 = performance.now();
   const options = growOptions(input.kind, params, data.numFeatures);
   const seeds = treeSeeds(input.seed, params.numTrees);
-  const scratch = new GrowScratch(data.numRows, data.numFeatures);
+  const scratch = new GrowScratch(data.numRows, data.numFeatures, options.minSamplesLeaf);
   const trees: Tree[] = [];
   let stoppedBy: ForestResult['stoppedBy'] = 'trees';
   for (let t = 0; t < params.numTrees; t++) {
