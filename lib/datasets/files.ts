@@ -14,6 +14,7 @@ import { createDataset, type Dataset } from '@/lib/access';
 import { csvTextChunks, readCsvFile, type CsvReadHooks, type CsvReadResult } from '@/lib/csv';
 import { getConfig } from '@/lib/config';
 import { getStorage } from '@/lib/storage';
+import { takeRows } from './tables';
 import { kindsOf, schemaOf, type DatasetColumn, type DatasetSchema } from './types';
 
 /** Folder for uploads in progress and files being read: DATA_DIR/tmp/datasets. */
@@ -74,14 +75,37 @@ export function columnsFromRead(read: Pick<CsvReadResult, 'columns'>): DatasetCo
 }
 
 /**
+ * A one-column CSV cannot hold a missing cell: its empty line is read back as no row at all. Such
+ * rows are dropped before storing, with a warning, so that every later read counts the same rows.
+ */
+function withoutEmptyOnlyCells(table: ColumnTable, input: NewDataset) {
+  if (table.numCols() !== 1) return { table, input };
+  const data = table.column(table.columnNames()[0]) as unknown as ArrayLike<unknown>;
+  const kept: number[] = [];
+  for (let i = 0; i < data.length; i++) if (data[i] !== null && data[i] !== undefined) kept.push(i);
+  const dropped = data.length - kept.length;
+  if (dropped === 0) return { table, input };
+  const warning = {
+    code: 'EMPTY_ROWS_DROPPED',
+    message: `${dropped} row${dropped === 1 ? '' : 's'} with a missing value in the only column ${dropped === 1 ? 'was' : 'were'} dropped: a one-column CSV file cannot hold an empty cell.`,
+  };
+  const columns = input.columns.map((column) => ({ ...column, missing: 0 }));
+  return {
+    table: takeRows(table, kept),
+    input: { ...input, columns, warnings: [...(input.warnings ?? []), warning] },
+  };
+}
+
+/**
  * Writes `table` as a clean CSV to storage and records its row, both or neither: when the row
  * cannot be inserted the file is removed again (storage writes are atomic on their own).
  */
 export async function storeTable(
   ownerId: string,
-  table: ColumnTable,
-  input: NewDataset,
+  fullTable: ColumnTable,
+  fullInput: NewDataset,
 ): Promise<Dataset> {
+  const { table, input } = withoutEmptyOnlyCells(fullTable, fullInput);
   const storage = getStorage();
   const storageKey = newDatasetKey(ownerId);
   const stored = await storage.put(storageKey, Readable.from(csvTextChunks(table)));

@@ -82,6 +82,19 @@ describe('a good upload', () => {
     expect((await rowsOf(body.dataset.id, 'offset=8&limit=50')).rows).toHaveLength(2);
   });
 
+  it('reads a one-column file back with the rows it stored (case 01)', async () => {
+    const single = await upload(caseFile('01', 'single_numeric_column.csv'));
+    expect(single.body.dataset).toMatchObject({ rowCount: 3, columnCount: 1 });
+    expect((await rowsOf(single.body.dataset.id)).rows).toEqual([['12.5'], ['7.25'], ['3']]);
+
+    const { body } = await upload('value\n1\nNA\n3\n');
+    expect(body.dataset.rowCount).toBe(2);
+    expect(body.dataset.schema.warnings.map((w: { code: string }) => w.code)).toEqual([
+      'EMPTY_ROWS_DROPPED',
+    ]);
+    expect((await rowsOf(body.dataset.id)).rows).toEqual([['1'], ['3']]);
+  });
+
   it('answers a bad page request with the parameter named', async () => {
     const { body } = await upload('a,b\n1,2\n');
     const response = await callItem(getRows, body.dataset.id, alice, {
