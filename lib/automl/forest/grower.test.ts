@@ -49,14 +49,15 @@ function grow(params: Record<string, unknown>, seed = 1) {
   const resolved = resolveForestParams('rf', { bootstrap: false, ...params });
   const prepared = prepareForestData(X, y, resolved.maxBins);
   const options = growOptions('rf', resolved, prepared.numFeatures);
-  return { X, y, tree: fitTree(prepared, options, resolved.bootstrap, seed) };
+  const tree = fitTree(prepared, options, resolved.bootstrap, seed);
+  return { X, y, tree, offset: prepared.labelOffset };
 }
 
 describe('forest tree growth', () => {
   it('fits every training label exactly when leaves may hold one row', () => {
-    const { X, y, tree } = grow({ minSamplesLeaf: 1 });
+    const { X, y, tree, offset } = grow({ minSamplesLeaf: 1 });
     const leaves = leavesOf(tree, X);
-    leaves.forEach((leaf, i) => expect(tree.value[leaf]).toBeCloseTo(y[i], 9));
+    leaves.forEach((leaf, i) => expect(tree.value[leaf] + offset).toBeCloseTo(y[i], 9));
   });
 
   it('keeps at least minSamplesLeaf rows in every leaf', () => {
@@ -87,6 +88,7 @@ describe('forest tree growth', () => {
     const forest = averageTrees(
       trees.map(({ tree }) => tree),
       prepared.mappers,
+      prepared.labelOffset,
     );
     const model = randomForestFamily.fit({ X, y }, undefined, params, { seed: 9 }) as ForestModel;
     expect(forest.value).toEqual(model.forest.value);

@@ -29,12 +29,12 @@ interface PendingNode extends NodeToSplit {
 
 /**
  * Grows one tree on `sample` (whose `rows` it reorders) and returns it compacted to its size.
- * Leaf values are the weighted mean label plus `labelOffset` (labels arrive centred).
+ * Leaf values are weighted means of the sample's labels, which arrive centred on the forest's
+ * initial score: small numbers, so averaging many trees rounds less.
  */
 export function growTree(
   sample: TreeSample,
   mappers: BinMapper[],
-  labelOffset: number,
   options: GrowOptions,
   rng: Random,
   scratch: GrowScratch,
@@ -56,7 +56,7 @@ export function growTree(
       : null;
     const gain = best ? best.score - parentScore(pending.sums) : 0;
     if (!best || !(gain > RELATIVE_MIN_GAIN * best.score)) {
-      tree.value[pending.node] = pending.sums.sum / pending.sums.weight + labelOffset;
+      tree.value[pending.node] = pending.sums.sum / pending.sums.weight;
       scratch.giveBack(pending.hist);
       continue;
     }

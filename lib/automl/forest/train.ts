@@ -86,7 +86,8 @@ export function treeSeeds(seed: number, count: number): Uint32Array {
 
 /**
  * Fits one tree: a pure function of (data, options, bootstrap, seed), so trees can be grown in
- * any thread and combined in a fixed order. `scratch` only saves allocation.
+ * any thread and combined in a fixed order. Leaf values are relative to `data.labelOffset`.
+ * `scratch` only saves allocation.
  */
 export function fitTree(
   data: ForestData,
@@ -98,7 +99,7 @@ export function fitTree(
   const rng = new Random(seed);
   const sample = drawSample(data, bootstrap, rng, scratch);
   const splitMappers = options.categoricalAsCodes ? data.mappers.map(codeMapper) : data.mappers;
-  return growTree(sample, splitMappers, data.labelOffset, options, rng, scratch);
+  return growTree(sample, splitMappers, options, rng, scratch);
 }
 
 /**
@@ -147,11 +148,12 @@ function drawSample(
 }
 
 /**
- * Averages trees into one FlatForest: leaf values divided by the number of trees, initial score 0,
- * trees added in the order given, so the prediction is the same bits whoever grew them.
+ * Averages trees into one FlatForest: initial score `initScore` (the data's `labelOffset`), leaf
+ * values divided by the number of trees, trees added in the order given, so the prediction is the
+ * same bits whoever grew them.
  */
-export function averageTrees(trees: Tree[], mappers: BinMapper[]): FlatForest {
-  const forest = flattenTrees(trees, 0, mappers);
+export function averageTrees(trees: Tree[], mappers: BinMapper[], initScore: number): FlatForest {
+  const forest = flattenTrees(trees, initScore, mappers);
   const scale = 1 / trees.length;
   const { feature, value } = forest;
   for (let node = 0; node < value.length; node++) {
@@ -185,7 +187,7 @@ export function trainForest(input: ForestInput): ForestResult {
   timings.growMs = performance.now() - t0;
 
   t0 = performance.now();
-  const forest = averageTrees(trees, data.mappers);
+  const forest = averageTrees(trees, data.mappers, data.labelOffset);
   timings.flattenMs = performance.now() - t0;
   return { forest, numTrees: trees.length, stoppedBy, timings };
 }
