@@ -44,7 +44,7 @@ async function writeCsv(file: string, rows: number, columns: number): Promise<vo
       });
       chunk += cells.join(',') + '\n';
     }
-    if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   out.end();
   await finished(out);
