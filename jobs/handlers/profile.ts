@@ -1,6 +1,5 @@
 // The 'profile' job: reads a dataset's file and caches its profile (statistics, charts' data).
 import { getDataset } from '@/lib/access';
-import { AppError } from '@/lib/errors';
 import { profileKey, readStoredTable } from '@/lib/datasets/files';
 import { computeProfile } from '@/lib/datasets/profile';
 import { getStorage } from '@/lib/storage';
@@ -11,7 +10,8 @@ const PROGRESS_INTERVAL_MS = 500;
 
 const profileJob: JobHandler = async ({ job, signal, progress, log }) => {
   const dataset = job.resourceId ? await getDataset(job.ownerId, job.resourceId) : null;
-  if (!dataset) throw new AppError('NOT_FOUND', 'The dataset was deleted before it was profiled.');
+  // Deleting a dataset while its profile waits is routine: nothing to do, nothing to report.
+  if (!dataset) return { datasetId: job.resourceId, deleted: true };
 
   // Reading is 0–60 % (two passes over the file), statistics 60–100 %.
   let lastReport = 0;
@@ -43,6 +43,11 @@ const profileJob: JobHandler = async ({ job, signal, progress, log }) => {
     },
   });
   await getStorage().put(profileKey(dataset), Buffer.from(JSON.stringify(profile)));
+  // Deleted meanwhile: its files were removed before this profile existed, so remove it too.
+  if (!(await getDataset(job.ownerId, dataset.id))) {
+    await getStorage().delete(profileKey(dataset));
+    return { datasetId: dataset.id, deleted: true };
+  }
   log.info('Dataset profiled', {
     datasetId: dataset.id,
     rows: read.rowCount,
