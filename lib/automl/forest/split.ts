@@ -193,17 +193,20 @@ export function categoricalSplit(
   const pick = ctx.randomThresholds ? 1 + ctx.rng.int(k - 1) : -1;
   let s = 0;
   let w = 0;
+  let bestTake = 0;
   for (let take = 1; take < k; take++) {
     const b = bins[take - 1];
     s += acc[base + 2 * b];
     w += acc[base + 2 * b + 1];
     if (pick > 0 && take !== pick) continue;
-    if (consider(s, w, node, ctx, best)) {
-      best.feature = f;
-      best.categorical = true;
-      best.leftBins = Array.from(bins.subarray(0, take));
-      best.defaultLeft = best.leftBins.includes(0);
-    }
+    if (consider(s, w, node, ctx, best)) bestTake = take;
+  }
+  // The left set is copied once per feature, not at every improvement: small nodes are many.
+  if (bestTake > 0) {
+    best.feature = f;
+    best.categorical = true;
+    best.leftBins = Array.from(bins.subarray(0, bestTake));
+    best.defaultLeft = best.leftBins.includes(0);
   }
   return true;
 }
