@@ -3,8 +3,8 @@
 // Large nodes get a full histogram of every feature (HIST_STRIDE numbers per feature, laid out as
 // (sum of weight * label, sum of weight) pairs), kept so that a child's histogram can be the
 // parent's minus its sibling's. Small nodes, the great majority in deep trees, instead sum their
-// few rows one feature at a time into a 256-bin scratch and remember which bins they touched, so
-// neither clearing nor scanning costs 256 steps per feature.
+// few rows into scratch sums (all features in one pass, or one drawn feature at a time) and
+// remember which bins they touched, so neither clearing nor scanning costs 256 steps per feature.
 
 /** Numbers per feature in a histogram: 256 bins, two sums each. */
 export const HIST_STRIDE = 512;
