@@ -27,10 +27,7 @@ export function forestArrays(forest: FlatForest): Record<string, StoredArray> {
 }
 
 function invalid(detail: string): never {
-  throw new AutoMLError(
-    'INVALID_MODEL_FILE',
-    `The boosted-trees model in this file is damaged: ${detail}.`,
-  );
+  throw new AutoMLError('INVALID_MODEL_FILE', `The tree model in this file is damaged: ${detail}.`);
 }
 
 // Compared by tag, not instanceof: arrays coming back from a worker thread are built by another
