@@ -191,7 +191,10 @@ async function entryBytes(zip: JSZip, name: string): Promise<Uint8Array> {
 }
 
 function dtypeOf(values: StoredArray): Dtype {
-  const dtype = DTYPES.find((name) => values instanceof CONSTRUCTORS[name]);
+  // By tag, not instanceof: a model fitted in a worker thread holds arrays of another realm when
+  // the caller runs in a vm context (as under jest).
+  const tag = Object.prototype.toString.call(values);
+  const dtype = DTYPES.find((name) => tag === `[object ${CONSTRUCTORS[name].name}]`);
   if (dtype === undefined) throw new Error('unsupported array type in a model artifact');
   return dtype;
 }

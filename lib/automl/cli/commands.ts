@@ -2,7 +2,7 @@
 
 import { writeFile } from 'node:fs/promises';
 import { AutoMLError } from '../errors';
-import { fit } from '../fit';
+import { fit, type FitOptions } from '../fit';
 import { loadPredictor } from '../index';
 import type { LeaderboardRow } from '../predictor';
 import { note, readBytes, readTable, toJson, writeTable } from './io';
@@ -13,6 +13,9 @@ export interface FitCommand {
   label: string;
   features?: string[];
   models?: string[];
+  /** A preset name; fit's schema refuses unknown ones, listing the known. */
+  preset?: string;
+  threads?: number;
   timeLimitSec?: number;
   seed?: number;
   out: string;
@@ -35,6 +38,8 @@ export async function fitCommand(options: FitCommand): Promise<void> {
     label: options.label,
     features: options.features,
     models: options.models,
+    preset: options.preset as FitOptions['preset'],
+    threads: options.threads,
     timeLimitSec: options.timeLimitSec,
     seed: options.seed,
     onProgress: (fraction, message) => {
@@ -92,7 +97,9 @@ export async function evaluateCommand(options: { model: string; data: string; js
 function printLeaderboard(rows: LeaderboardRow[], stream: NodeJS.WritableStream = process.stderr) {
   const score = (x: number | null | undefined) =>
     (x === null || x === undefined ? '-' : x.toPrecision(5)).padStart(11);
-  stream.write('model               valid RMSE   test RMSE   fit s   weight  status\n');
+  stream.write(
+    'model               valid RMSE   test RMSE   fit s   weight  level folds  status\n',
+  );
   for (const row of rows) {
     const status = row.reason ? `${row.status}: ${row.reason}` : row.status;
     const cells = [
@@ -101,6 +108,8 @@ function printLeaderboard(rows: LeaderboardRow[], stream: NodeJS.WritableStream 
       score(row.testRmse),
       row.fitSec.toFixed(2).padStart(7),
       row.ensembleWeight.toFixed(2).padStart(8),
+      String(row.stackLevel).padStart(6),
+      String(row.foldCount).padStart(5),
       ` ${status}`,
     ];
     stream.write(`${cells.join(' ')}\n`);

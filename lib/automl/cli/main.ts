@@ -4,8 +4,10 @@ import { parseArgs } from 'node:util';
 import { evaluateCommand, fitCommand, predictCommand } from './commands';
 
 const USAGE = `usage:
-  automl fit --train FILE.csv --label COL [--features a,b] [--models gbdt,linear]
-             [--time-limit SEC] [--seed N] --out MODEL.zip
+  automl fit --train FILE.csv --label COL [--features a,b] [--preset NAME]
+             [--models gbdt,linear,rf,xt,knn,mlp] [--time-limit SEC] [--threads N] [--seed N]
+             --out MODEL.zip
+             presets: medium_quality (default), good_quality, high_quality, best_quality
   automl predict --model MODEL.zip --data FILE.csv --out OUT.csv
   automl evaluate --model MODEL.zip --data FILE.csv [--json]`;
 
@@ -21,6 +23,8 @@ async function main(argv: string[]): Promise<void> {
       label: { type: 'string' },
       features: { type: 'string' },
       models: { type: 'string' },
+      preset: { type: 'string' },
+      threads: { type: 'string' },
       'time-limit': { type: 'string' },
       seed: { type: 'string' },
       out: { type: 'string' },
@@ -41,6 +45,8 @@ async function main(argv: string[]): Promise<void> {
       label: need('label'),
       features: list(values.features),
       models: list(values.models),
+      preset: values.preset,
+      threads: number('threads', values.threads),
       timeLimitSec: number('time-limit', values['time-limit']),
       seed: number('seed', values.seed),
       out: need('out'),

@@ -80,7 +80,9 @@ export const linearFamily: ModelFamily<LinearParams> = {
       const values = artifact.arrays[name];
       const expected =
         name === 'means' || name === 'scales' || name === 'coef' ? Float64Array : Int32Array;
-      if (!(values instanceof expected)) {
+      // Compared by tag, not instanceof: arrays coming back from a worker thread belong to another
+      // realm when the caller runs in a vm context (as under jest).
+      if (Object.prototype.toString.call(values) !== `[object ${expected.name}]`) {
         throw new AutoMLError(
           'INVALID_MODEL_FILE',
           `linear model: array '${name}' missing or of the wrong type`,

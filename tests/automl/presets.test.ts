@@ -1,0 +1,108 @@
+// Presets end to end: bagging, one stacking level, worker threads and the time plan.
+
+import { columnTable, fit, loadPredictor, type TableLike } from '@/lib/automl';
+import { Random } from '@/lib/automl/random';
+
+/** y = a² + sin(6b) + 1 for level x, plus noise: non-linear, so trees and kNN beat ridge. */
+function table(n: number, seed: number): TableLike {
+  const random = new Random(seed);
+  const a = Array.from({ length: n }, () => random.normal());
+  const b = Array.from({ length: n }, () => random.next());
+  const c = Array.from({ length: n }, () => ['x', 'y', 'z'][random.int(3)]);
+  const y = a.map((v, i) => v * v + Math.sin(6 * b[i]) + (c[i] === 'x' ? 1 : 0));
+  return columnTable({ a, b, c, y: y.map((v) => v + 0.1 * random.normal()) });
+}
+
+const bits = (values: Float64Array) =>
+  Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+
+jest.setTimeout(120_000);
+
+describe('presets', () => {
+  const train = table(600, 1);
+  const test = table(200, 2);
+
+  it('fits the preset with the fewest models by default: one holdout split', async () => {
+    const predictor = await fit(train, { label: 'y', models: ['linear', 'knn'] });
+    const board = predictor.leaderboard();
+    expect(board.map((row) => row.name).sort()).toEqual([
+      'WeightedEnsemble',
+      'knn_distance',
+      'linear',
+    ]);
+    expect(board.every((row) => row.foldCount === 1)).toBe(true);
+    expect(predictor.metadata.preset).toBe('medium_quality');
+  });
+
+  it('bags every model over 5 folds and scores it out of fold on every row (good_quality)', async () => {
+    const predictor = await fit(train, {
+      label: 'y',
+      preset: 'good_quality',
+      models: ['linear', 'gbdt'],
+    });
+    expect(predictor.parts.members.map((m) => [m.name, m.models.length])).toEqual([
+      ['linear', 5],
+      ['gbdt', 5],
+      ['gbdt_xt', 5],
+    ]);
+    expect(predictor.leaderboard().every((row) => row.foldCount === 5)).toBe(true);
+    expect(predictor.metadata.validationRows).toBe(600);
+    expect(predictor.metadata.refitModels).toEqual([]);
+    // Ridge alone is far off (about 1.5) on this non-linear target; the bagged trees are not.
+    expect(predictor.evaluate(test).metrics.rmse).toBeLessThan(0.7);
+  });
+
+  it('stacks a level on level-1 out-of-fold predictions and round-trips it bit for bit', async () => {
+    const predictor = await fit(train, {
+      label: 'y',
+      preset: 'high_quality',
+      models: ['linear', 'gbdt'],
+    });
+    const level2 = predictor.parts.members.filter((m) => m.stackLevel === 2);
+    expect(level2.map((m) => m.name).sort()).toEqual(['gbdt_L2', 'linear_L2']);
+    for (const member of level2) expect(member.inputs).toEqual(['linear', 'gbdt', 'gbdt_xt']);
+    const ensemble = predictor.leaderboard().find((row) => row.name === 'WeightedEnsemble')!;
+    expect(ensemble.stackLevel).toBe(3);
+    // The stacked ridge sees the trees' predictions, so it beats the plain ridge by far.
+    const rmse = (name: string) =>
+      predictor.leaderboard().find((r) => r.name === name)!.validationRmse!;
+    expect(rmse('linear_L2')).toBeLessThan(0.6 * rmse('linear'));
+
+    const loaded = await loadPredictor(await predictor.save());
+    expect(bits(loaded.predict(test).predictions)).toEqual(
+      bits(predictor.predict(test).predictions),
+    );
+    expect(loaded.leaderboard(test)).toEqual(predictor.leaderboard(test));
+  });
+
+  it('rejects an unknown preset by name', async () => {
+    await expect(fit(train, { label: 'y', preset: 'ultra' as never })).rejects.toThrow(/preset/);
+  });
+});
+
+describe('worker threads', () => {
+  it('fit the same predictor as the calling thread given the same seed, reporting progress', async () => {
+    const train = table(1500, 3);
+    const test = table(300, 4);
+    const options = {
+      label: 'y',
+      preset: 'high_quality' as const,
+      models: ['linear', 'gbdt', 'rf'],
+      seed: 5,
+    };
+    const messages: string[] = [];
+    const single = await fit(train, { ...options, threads: 1 });
+    const threaded = await fit(train, {
+      ...options,
+      threads: 2,
+      onProgress: (_, message) => messages.push(message),
+    });
+    expect(bits(threaded.predict(test).predictions)).toEqual(
+      bits(single.predict(test).predictions),
+    );
+    const scores = (p: typeof single) => p.leaderboard().map((r) => [r.name, r.validationRmse]);
+    expect(scores(threaded)).toEqual(scores(single));
+    // Learners' own messages come back from the threads, tagged with their fold.
+    expect(messages.some((m) => /fold \d\/5: /.test(m))).toBe(true);
+  });
+});
