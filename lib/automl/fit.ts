@@ -3,10 +3,11 @@
 import { BaggedTrainer, kFolds, type Fold } from './bagging';
 import { AutoMLError } from './errors';
 import { familyNames, findFamily } from './families';
-import { fitPipeline } from './features';
+import { fitPipeline, type PipelineFit } from './features';
 import { buildEnsemble, describeFit } from './fit-report';
 import { fitModels, yieldToEventLoop, type ModelsOutcome } from './fit-models';
 import { holdoutSplit, takeRows } from './holdout';
+import { permutationImportance, type ImportanceResult } from './importance';
 import { checkEnoughRows, readLabel, type LabelColumn } from './label';
 import { prepareMlpBackend } from './mlp';
 import { FitOptionsSchema, type FitOptionsInput, type FitSettings } from './options';
@@ -82,6 +83,13 @@ export async function fit(table: TableLike, options: FitOptions): Promise<Predic
     const ensemble = await timed('ensemble', () =>
       buildEnsemble(outcome, trainer.scoringLabels, settings),
     );
+    // Measured before the refit: afterwards the models have seen the validation rows.
+    const importance =
+      plan.folds === 1
+        ? await timed('importance', () =>
+            validationImportance(trainer, outcome, ensemble.weights, features.fit, deadlineMs),
+          )
+        : undefined;
     const refit =
       settings.refitFull && plan.folds === 1
         ? await timed('refit', () =>
@@ -115,6 +123,7 @@ export async function fit(table: TableLike, options: FitOptions): Promise<Predic
           phaseSec,
         ),
         refitModels: refit.refitted,
+        ...(importance ? { featureImportance: importance } : {}),
       },
     });
   } finally {
@@ -240,6 +249,34 @@ function concurrencyOf(
     settings.threads ?? defaultThreadCount(),
     fitMemoryBytes(rows, columns, mlp ? 'mlp' : ''),
   );
+}
+
+// Fit-time importance is a courtesy, so it gets little time: a few shuffles on a sample of the
+// validation rows, within IMPORTANCE_MAX_SEC and a small share of the time limit.
+const IMPORTANCE_MAX_SEC = 5;
+const IMPORTANCE_SHARE = 0.03;
+const IMPORTANCE_ROWS = 2000;
+
+function validationImportance(
+  trainer: BaggedTrainer,
+  outcome: ModelsOutcome,
+  weights: Float64Array,
+  fitted: PipelineFit,
+  deadlineMs: number | undefined,
+): ImportanceResult | undefined {
+  let budgetSec = IMPORTANCE_MAX_SEC;
+  if (deadlineMs !== undefined) {
+    const leftSec = (deadlineMs - Date.now()) / 1000;
+    budgetSec = Math.min(budgetSec, leftSec * IMPORTANCE_SHARE, leftSec - 1);
+  }
+  if (budgetSec < 0.1) return undefined;
+  const rows = trainer.scoringRows.subarray(0, IMPORTANCE_ROWS);
+  const valid = takeRows(trainer.data.X, trainer.data.y, rows);
+  const members = outcome.fits.map((f) => f.member);
+  return permutationImportance({ members, weights }, valid.X, valid.y, fitted.pipeline.sources, {
+    shuffles: 3,
+    timeLimitSec: budgetSec,
+  });
 }
 
 function requireOneModel(outcome: ModelsOutcome): void {

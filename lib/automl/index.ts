@@ -13,6 +13,8 @@ export type {
   TrainingMetadata,
 } from './predictor';
 export type { RegressionMetrics } from './metrics';
+export type { FeatureImportance, ImportanceOptions, ImportanceResult } from './importance';
+export { PRESETS, PRESET_NAMES, type PresetName } from './presets';
 export { regressionMetrics } from './metrics';
 export type { DataWarning, DroppedColumn } from './features';
 export { AutoMLError, type AutoMLErrorCode } from './errors';

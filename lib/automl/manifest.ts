@@ -70,6 +70,13 @@ const warning = z.object({
   message: z.string(),
 });
 
+const importance = z.object({
+  feature: z.string(),
+  mean: z.number().nullable(),
+  std: z.number().nullable(),
+  shuffles: z.number().int(),
+});
+
 const training = z.object({
   label: z.string(),
   features: z.array(
@@ -100,6 +107,15 @@ const training = z.object({
   refitModels: z.array(z.string()),
   preset: z.string().optional(),
   folds: z.number().int().min(1).optional(),
+  featureImportance: z
+    .object({
+      rows: z.number().int(),
+      baselineRmse: z.number(),
+      features: z.array(importance),
+      models: z.record(z.string(), z.array(importance)),
+      timedOut: z.boolean(),
+    })
+    .optional(),
 });
 
 /** The whole manifest.json of a format-1 model file. */

@@ -4,7 +4,10 @@ import { blend } from './ensemble';
 import { AutoMLError } from './errors';
 import { ignoredColumnNotice, type FeaturePipeline } from './features';
 import type { DataWarning, DroppedColumn } from './features';
+import { takeRows } from './holdout';
+import { permutationImportance, type ImportanceOptions, type ImportanceResult } from './importance';
 import { readLabel } from './label';
+import { Random } from './random';
 import { encodeModel } from './model-file';
 import { regressionMetrics, rmse, type RegressionMetrics } from './metrics';
 import type { TableLike } from './table';
@@ -66,6 +69,8 @@ export interface TrainingMetadata {
   preset?: string;
   /** Fold models per member: 1 = holdout, k = k-fold bagging (validation rows = all, out of fold). */
   folds?: number;
+  /** Permutation importance on the validation rows, measured at fit time (holdout fits only). */
+  featureImportance?: ImportanceResult;
 }
 
 /** Everything a predictor is made of; the model file stores exactly this. */
@@ -153,6 +158,36 @@ export class Predictor {
     return rowsOut;
   }
 
+  /**
+   * Permutation importance of each source column: the RMSE increase (label units) when its values
+   * are shuffled, mean and standard deviation over `shuffles`, for the predictor and each member.
+   * With a labelled `table`, measured on it (a seeded sample of at most 5,000 labelled rows);
+   * without, the importance measured on the validation rows at fit time. Throws INVALID_OPTION
+   * when there is none stored (bagged fits) or an option is out of range.
+   */
+  featureImportance(table?: TableLike, options: ImportanceOptions = {}): ImportanceResult {
+    checkImportanceOptions(options);
+    if (table === undefined) {
+      const stored = this.metadata.featureImportance;
+      if (stored) return stored;
+      throw new AutoMLError(
+        'INVALID_OPTION',
+        'this predictor stores no feature importance (only holdout fits measure it at fit time): pass labelled data',
+        { field: 'table' },
+      );
+    }
+    const { y, rows } = readLabel(table, this.label);
+    if (rows.length === 0) {
+      throw new AutoMLError('TOO_FEW_ROWS', `no row has a value in label column '${this.label}'`, {
+        column: this.label,
+      });
+    }
+    const sample = sampleRows(rows, IMPORTANCE_MAX_ROWS, options.seed ?? 0);
+    const { X } = this.parts.pipeline.transform(table);
+    const data = takeRows(X, y, sample);
+    return permutationImportance(this.parts, data.X, data.y, this.parts.pipeline.sources, options);
+  }
+
   /** The model file: zip bytes in the format of MODEL_FORMAT.md; `loadPredictor` reads it back. */
   save(): Promise<Uint8Array> {
     return encodeModel(this.parts);
@@ -165,6 +200,36 @@ export class Predictor {
       weights[m] > 0 ? stack.get(member.name) : empty,
     );
     return blend(predictions, weights, X.numRows);
+  }
+}
+
+// Enough rows for a stable RMSE; more only make each shuffle slower.
+const IMPORTANCE_MAX_ROWS = 5000;
+
+function sampleRows(rows: Uint32Array, max: number, seed: number): Uint32Array {
+  if (rows.length <= max) return rows;
+  const order = new Random(seed ^ 0x9e3779b9).permutation(rows.length);
+  return Uint32Array.from(order.subarray(0, max), (k) => rows[k]).sort();
+}
+
+function checkImportanceOptions(options: ImportanceOptions): void {
+  const { shuffles, timeLimitSec } = options;
+  if (
+    shuffles !== undefined &&
+    !(Number.isInteger(shuffles) && shuffles >= 1 && shuffles <= 1000)
+  ) {
+    throw new AutoMLError(
+      'INVALID_OPTION',
+      `shuffles=${shuffles} must be a whole number from 1 to 1000`,
+      {
+        field: 'shuffles',
+      },
+    );
+  }
+  if (timeLimitSec !== undefined && !(timeLimitSec > 0)) {
+    throw new AutoMLError('INVALID_OPTION', `timeLimitSec=${timeLimitSec} must be positive`, {
+      field: 'timeLimitSec',
+    });
   }
 }
 

@@ -106,3 +106,24 @@ describe('worker threads', () => {
     expect(messages.some((m) => /fold \d\/5: /.test(m))).toBe(true);
   });
 });
+
+describe('time limit', () => {
+  it('ends within the limit plus a few seconds, with a finished model and skips explained', async () => {
+    const train = table(20_000, 6);
+    const limitSec = 3;
+    const start = Date.now();
+    const predictor = await fit(train, {
+      label: 'y',
+      preset: 'high_quality',
+      timeLimitSec: limitSec,
+    });
+    // Thread start-up (tsx in each worker) is the "few seconds".
+    expect(Date.now() - start).toBeLessThan(limitSec * 1050 + 4000);
+    const board = predictor.leaderboard();
+    expect(board.some((row) => row.status === 'ok' && row.family !== 'ensemble')).toBe(true);
+    const skipped = board.filter((row) => row.status === 'skipped');
+    expect(skipped.length).toBeGreaterThan(0);
+    for (const row of skipped) expect(row.reason).toMatch(/time plan|time limit/);
+    expect(predictor.predict(table(10, 7)).predictions).toHaveLength(10);
+  });
+});

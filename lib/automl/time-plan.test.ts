@@ -1,0 +1,45 @@
+import type { SeededSpec } from './plan';
+import { estimateFitSec, planTime } from './time-plan';
+
+const spec = (name: string, family: string): SeededSpec => ({
+  name,
+  family,
+  params: {},
+  stackLevel: 1,
+  seed: 1,
+});
+const specs = [
+  spec('linear', 'linear'),
+  spec('knn', 'knn'),
+  spec('gbdt', 'gbdt'),
+  spec('mlp', 'mlp'),
+];
+const input = { trainRows: 40_000, features: 10, folds: 5, concurrency: 2 };
+
+describe('planTime', () => {
+  it('runs every model in full without a time limit', () => {
+    const planned = planTime(specs, input);
+    expect(planned.every((fit) => fit.skipReason === undefined && fit.budgetMs === undefined)).toBe(
+      true,
+    );
+  });
+
+  it('shares the thread time in proportion to the estimates when the plan fits', () => {
+    const totalSec = specs.reduce((sum, s) => sum + estimateFitSec(s, input) * input.folds, 0);
+    const availableMs = totalSec * 1000; // two threads: twice the time needed
+    const planned = planTime(specs, { ...input, availableMs });
+    for (const fit of planned) {
+      expect(fit.skipReason).toBeUndefined();
+      expect(fit.budgetMs).toBeCloseTo(fit.estimateSec * 1000 * 2, 6);
+    }
+  });
+
+  it('skips the most expensive models first, never the first, naming the reason', () => {
+    const planned = planTime(specs, { ...input, availableMs: 1000 });
+    expect(planned.map((fit) => fit.skipReason === undefined)).toEqual([true, true, false, false]);
+    expect(planned[3].skipReason).toMatch(/^time plan: needs about \d+ s of fitting/);
+    const tiny = planTime(specs, { ...input, availableMs: 1 });
+    expect(tiny.map((fit) => fit.skipReason === undefined)).toEqual([true, false, false, false]);
+    expect(tiny[0].budgetMs).toBeGreaterThan(0);
+  });
+});
