@@ -9,7 +9,9 @@ import { getStorage } from '@/lib/storage';
 import { sessionCookie } from '../helpers/session';
 
 // Before any module reads the configuration: files of this test file go to their own folder.
-process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'cidra-datasets-test-'));
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cidra-datasets-test-'));
+process.env.DATA_DIR = dataDir;
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 export const sharedDir = [path.resolve('..', 'shared'), '/work/shared'].find((dir) =>
   fs.existsSync(path.join(dir, 'cases')),

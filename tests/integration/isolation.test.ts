@@ -51,7 +51,9 @@ import { useTestDatabase } from '../helpers/db';
 import { createTestUser, sessionCookie } from '../helpers/session';
 
 // Routes that read dataset files find them in a storage folder of this test file.
-process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'cidra-isolation-'));
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cidra-isolation-'));
+process.env.DATA_DIR = dataDir;
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 useTestDatabase();
 
