@@ -131,6 +131,8 @@ export async function fit(table: TableLike, options: FitOptions): Promise<Predic
   }
 }
 
+const THREAD_STARTUP_MS = 1500;
+
 // Level 1 on the features; then, with stacking, level 2 on the features plus the out-of-fold
 // predictions of every level-1 model that finished. One time plan covers both levels.
 async function fitLevels(
@@ -144,6 +146,8 @@ async function fitLevels(
     folds: plan.folds,
     concurrency: budget.concurrency,
     availableMs: budget.deadlineMs === undefined ? undefined : budget.deadlineMs - Date.now(),
+    // Each worker thread loads the engine through tsx first (about a second on a loaded machine).
+    startupMs: budget.concurrency > 1 ? THREAD_STARTUP_MS : 0,
   };
   const level2Inputs = plan.level1.map((spec) => spec.name);
   const level2 = plan.level2.map((spec) => ({ ...spec, inputs: level2Inputs }));

@@ -10,8 +10,8 @@ const spec = (name: string, family: string): SeededSpec => ({
 });
 const specs = [
   spec('linear', 'linear'),
-  spec('knn', 'knn'),
   spec('gbdt', 'gbdt'),
+  spec('knn', 'knn'),
   spec('mlp', 'mlp'),
 ];
 const input = { trainRows: 40_000, features: 10, folds: 5, concurrency: 2 };
@@ -35,7 +35,10 @@ describe('planTime', () => {
   });
 
   it('skips the most expensive models first, never the first, naming the reason', () => {
-    const planned = planTime(specs, { ...input, availableMs: 1000 });
+    // Time for the first two in full; adding kNN (5 times both) would cut every share below 30%.
+    const twoSec =
+      (estimateFitSec(specs[0], input) + estimateFitSec(specs[1], input)) * input.folds;
+    const planned = planTime(specs, { ...input, availableMs: (twoSec * 1000) / input.concurrency });
     expect(planned.map((fit) => fit.skipReason === undefined)).toEqual([true, true, false, false]);
     expect(planned[3].skipReason).toMatch(/^time plan: needs about \d+ s of fitting/);
     const tiny = planTime(specs, { ...input, availableMs: 1 });

@@ -23,11 +23,13 @@ export interface PlanInput {
   concurrency: number;
   /** Wall-clock milliseconds left for the model fits; undefined = no limit. */
   availableMs?: number;
+  /** Milliseconds before the first fit can start (worker threads loading the engine). */
+  startupMs?: number;
 }
 
-// Seconds per (relative cost × training row × feature), measured on the shared datasets on a
-// loaded 2-core machine (gbdt with early stopping: about 4 s for 43,000 rows × 10 columns).
-const SEC_PER_UNIT = 5e-7;
+// Seconds per (relative cost × training row × column): the ridge model's 0.6 s for 34,500 rows ×
+// 10 columns of diamonds, on one thread of a loaded 2-core machine.
+const SEC_PER_UNIT = 1.7e-6;
 // Setting up a fit: a thread receiving its task, gathering rows; TensorFlow.js loads per thread.
 const OVERHEAD_SEC = 0.05;
 const MLP_OVERHEAD_SEC = 2;
@@ -54,7 +56,7 @@ export function planTime(specs: SeededSpec[], input: PlanInput): PlannedFit[] {
     estimateSec: estimateFitSec(spec, input),
   }));
   if (input.availableMs === undefined) return planned;
-  const threadMs = Math.max(0, input.availableMs) * input.concurrency;
+  const threadMs = Math.max(0, input.availableMs - (input.startupMs ?? 0)) * input.concurrency;
   for (;;) {
     const kept = planned.filter((fit) => fit.skipReason === undefined);
     const totalMs = kept.reduce((sum, fit) => sum + fit.estimateSec * 1000 * input.folds, 0);
