@@ -1,16 +1,17 @@
 // Benchmark of the AutoML engine on the shared fixed splits, next to the peer figures in their README.
 // Each dataset runs in its own child process so that peak memory is that dataset's alone.
 //
-//   npm run bench:automl -- [--datasets cars,diamonds] [--models linear,gbdt] [--peer-columns]
-//                           [--time-limit SEC] [--seed N]
+//   npm run bench:automl -- [--datasets cars,diamonds] [--preset good_quality] [--models linear,gbdt]
+//                           [--peer-columns] [--time-limit SEC] [--threads N] [--seed N]
 // --peer-columns drops the columns the peers dropped (bracketed in the README) for a like-for-like
 // comparison; by default every column is used, as the app does.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fit, type Predictor, type TableLike } from '../../lib/automl';
+import { fit, type FitOptions, type Predictor, type TableLike } from '../../lib/automl';
 import { gbdtFamily } from '../../lib/automl/gbdt';
 import { readCsvFile } from '../../lib/csv';
 
@@ -34,6 +35,8 @@ interface DatasetFigures {
   rows: number;
   models: ModelFigure[];
   fitSec: number;
+  /** CPU seconds of the process (every thread) during the fit over its wall seconds: 2 = two cores busy. */
+  cpuUtilisation: number;
   peakRssMb: number;
   predict100kSec: number;
   fixedGbdtSec?: number;
@@ -48,6 +51,8 @@ const { values } = parseArgs({
   options: {
     datasets: { type: 'string' },
     models: { type: 'string' },
+    preset: { type: 'string' },
+    threads: { type: 'string' },
     'peer-columns': { type: 'boolean', default: false },
     'time-limit': { type: 'string' },
     seed: { type: 'string', default: '0' },
@@ -65,35 +70,42 @@ async function measure(dataset: string): Promise<DatasetFigures> {
   const train = withoutColumns((await readCsvFile(path.join(dir, 'train.csv'))).table, dropped);
   const test = withoutColumns((await readCsvFile(path.join(dir, 'test.csv'))).table, dropped);
 
-  // Fits are synchronous, so memory is sampled from the progress callback, which learners call
-  // often; the child's maxRSS covers anything between samples.
+  // Memory is sampled from the progress callback, which learners (in every thread) call often;
+  // messages start with the model's name. Models fit at the same time share the process's RSS, so
+  // a model's peak includes whatever ran beside it; the child's maxRSS covers the gaps.
   const peaks = new Map<string, number>();
-  let current = 'prepare';
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const predictor = await fit(train, {
     label,
+    preset: values.preset as FitOptions['preset'],
     models: values.models?.split(','),
+    threads: values.threads ? Number(values.threads) : undefined,
     timeLimitSec: values['time-limit'] ? Number(values['time-limit']) : undefined,
     seed: Number(values.seed),
     onProgress: (_fraction, message) => {
-      if (message.startsWith('fitting ')) current = message.slice('fitting '.length);
+      const current = message.split(' ')[0];
       peaks.set(current, Math.max(peaks.get(current) ?? 0, rssMb()));
     },
   });
   const fitSec = (performance.now() - start) / 1000;
+  // process.cpuUsage counts every thread of the process, worker threads included.
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuUtilisation = (cpu.user + cpu.system) / 1e6 / fitSec;
   const board = predictor.leaderboard(test);
   const models = board.map((row) => ({
     name: row.name,
     testRmse: row.testRmse ?? null,
     fitSec: row.fitSec,
     peakRssMb: peaks.get(row.name) ?? NaN,
-    status: row.status,
+    status: row.reason ? `${row.status}: ${row.reason}` : row.status,
   }));
   const figures: DatasetFigures = {
     dataset,
     rows: train.numRows(),
     models,
     fitSec,
+    cpuUtilisation,
     peakRssMb: 0,
     predict100kSec: timePredict(predictor, test),
   };
@@ -184,7 +196,7 @@ function report(all: DatasetFigures[]): void {
   for (const figures of all) {
     const peer = peers.get(figures.dataset);
     console.log(
-      `\n## ${figures.dataset} (${figures.rows} training rows${values['peer-columns'] ? ', peer columns' : ', all columns'})`,
+      `\n## ${figures.dataset} (${figures.rows} training rows${values['peer-columns'] ? ', peer columns' : ', all columns'}, ${values.preset ?? 'medium_quality'}${values['time-limit'] ? `, limit ${values['time-limit']} s` : ''})`,
     );
     console.log('| model | test RMSE | fit s | peak RSS MB | status |');
     console.log('| --- | --- | --- | --- | --- |');
@@ -194,7 +206,12 @@ function report(all: DatasetFigures[]): void {
       );
     }
     console.log(
-      `whole fit: ${figures.fitSec.toFixed(2)} s, peak RSS ${figures.peakRssMb.toFixed(0)} MB; predict 100,000 rows: ${figures.predict100kSec.toFixed(3)} s`,
+      `whole fit: ${figures.fitSec.toFixed(2)} s at ${(figures.cpuUtilisation * 100).toFixed(0)}% CPU (${os.availableParallelism()} cores; load ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(
+          ' ',
+        )}), peak RSS ${figures.peakRssMb.toFixed(0)} MB; predict 100,000 rows: ${figures.predict100kSec.toFixed(3)} s`,
     );
     if (figures.fixedGbdtSec !== undefined) {
       console.log(
