@@ -1,20 +1,31 @@
 // Correlation matrices of numeric columns: Pearson on values, Spearman on ranks.
 
 /**
- * Ranks (1-based, ties averaged) of a column's values, NaN where a value is missing. The ranks
- * come from the column's sorted finite values by binary search, so no index sort is needed.
+ * Ranks (1-based, ties averaged) of a column's values, NaN where a value is missing. Each value's
+ * rank is found by one binary search in the column's sorted finite values, whose positions carry
+ * their tie-averaged rank: no index sort is needed.
  */
 export function ranks(column: ArrayLike<unknown>, sorted: Float64Array): Float64Array {
+  const averageRank = tieAveragedRanks(sorted);
   const result = new Float64Array(column.length);
   for (let i = 0; i < column.length; i++) {
     const value = column[i];
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      result[i] = NaN;
-      continue;
-    }
-    const first = lowerBound(sorted, value);
-    const last = upperBound(sorted, value);
-    result[i] = (first + last + 1) / 2;
+    result[i] =
+      typeof value === 'number' && Number.isFinite(value)
+        ? averageRank[lowerBound(sorted, value)]
+        : NaN;
+  }
+  return result;
+}
+
+/** For each position of sorted values, the average 1-based rank of its run of equal values. */
+function tieAveragedRanks(sorted: Float64Array): Float64Array {
+  const result = new Float64Array(sorted.length);
+  for (let start = 0; start < sorted.length;) {
+    let end = start;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[start]) end++;
+    result.fill((start + end) / 2 + 1, start, end + 1);
+    start = end + 1;
   }
   return result;
 }
@@ -28,17 +39,6 @@ function lowerBound(sorted: Float64Array, value: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-function upperBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
 
 /** Values of a numeric column as a Float64Array with NaN for missing. */

@@ -15,6 +15,12 @@ import {
 export const TOP_LEVELS = 20;
 /** Numeric columns in the correlation heatmap; wider files show the first ones. */
 export const MAX_CORRELATION_COLUMNS = 30;
+/**
+ * Rows ranked for Spearman's correlation: larger tables use every k-th row. Ranking costs a
+ * binary search per cell, the largest part of profiling a million rows, and 200,000 evenly spread
+ * rows estimate the coefficient to about ±0.005.
+ */
+export const SPEARMAN_MAX_ROWS = 200_000;
 
 interface ColumnBase {
   name: string;
@@ -159,6 +165,19 @@ export async function computeProfile(
   };
 }
 
+/** Ranks of each column over all rows, or over every k-th row of a large table. */
+function spearmanRanks(numeric: { data: ArrayLike<unknown>; sorted: Float64Array }[]) {
+  return numeric.map(({ data, sorted }) => {
+    if (data.length <= SPEARMAN_MAX_ROWS) return ranks(data, sorted);
+    const stride = Math.ceil(data.length / SPEARMAN_MAX_ROWS);
+    const sample = Array.from(
+      { length: Math.ceil(data.length / stride) },
+      (_, i) => data[i * stride],
+    );
+    return ranks(sample, sortedValues(sample));
+  });
+}
+
 async function correlations(
   numeric: { name: string; data: ArrayLike<unknown>; sorted: Float64Array }[],
   numericCount: number,
@@ -169,10 +188,7 @@ async function correlations(
     numeric.map(({ data }) => asFloat(data)),
     pause,
   );
-  const spearman = await correlationMatrix(
-    numeric.map(({ data, sorted }) => ranks(data, sorted)),
-    pause,
-  );
+  const spearman = await correlationMatrix(spearmanRanks(numeric), pause);
   const left = numericCount - numeric.length;
   return {
     columns: numeric.map(({ name }) => name),

@@ -26,6 +26,11 @@ const { values: args, positionals } = parseArgs({
 
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
+/** CPU time of this process so far (user + system): on a loaded machine, wall time overstates. */
+const cpuSec = () => {
+  const { user, system } = process.cpuUsage();
+  return seconds((user + system) / 1000);
+};
 
 /** Writes a CSV of numeric columns (and one categorical every 5th) with a little missing data. */
 async function writeCsv(file: string, rows: number, columns: number): Promise<void> {
@@ -64,6 +69,7 @@ async function profilePhase(file: string) {
     readSec: seconds(readMs),
     statsSec: seconds(profile.computeMs),
     totalSec: seconds(Date.now() - started),
+    cpuSec: cpuSec(),
     peakRssMb: peakRssMb(),
   };
 }
@@ -116,6 +122,7 @@ async function uploadPhase(file: string, dataDir: string) {
     readSec: seconds(readMs),
     storeSec: seconds(storeMs),
     totalSec: seconds(Date.now() - started),
+    cpuSec: cpuSec(),
     peakRssMb: peakRssMb(),
   };
 }

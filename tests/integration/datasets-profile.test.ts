@@ -10,7 +10,9 @@ import {
 import { PATCH as patchRoute } from '@/app/api/datasets/[id]/route';
 import { POST as uploadRoute } from '@/app/api/datasets/route';
 import type { SessionUser } from '@/lib/auth/session';
+import { ranks } from '@/lib/datasets/correlation';
 import { readStoredTable } from '@/lib/datasets/files';
+import { sortedValues } from '@/lib/datasets/stats';
 import {
   computeProfile,
   type CategoryColumnProfile,
@@ -118,6 +120,11 @@ describe('profile statistics', () => {
 
     expect(profile.correlation!.spearman[0][1]).toBeCloseTo(1, 10);
     expect(profile.correlation!.pearson[0][1]!).toBeLessThan(0.9);
+  });
+
+  it('averages the ranks of ties and skips missing values', () => {
+    const column = [3, 1, null, 2, 2, Infinity];
+    expect(Array.from(ranks(column, sortedValues(column)))).toEqual([4, 1, NaN, 2.5, 2.5, NaN]);
   });
 
   it('sums levels beyond the top 20 into "other"', async () => {
