@@ -1,26 +1,23 @@
 // Orchestration of a fit: labels, features, holdout split, model fits, weighted ensemble, metadata.
 
-import { BaggedTrainer, kFolds, type Fold } from './bagging';
+import type { BaggedTrainer } from './bagging';
 import { AutoMLError } from './errors';
 import { familyNames, findFamily } from './families';
-import { fitPipeline, type PipelineFit } from './features';
+import type { PipelineFit } from './features';
+import { prepareFit } from './fit-prepare';
 import { buildEnsemble, describeFit } from './fit-report';
 import { fitModels, yieldToEventLoop, type ModelsOutcome } from './fit-models';
-import { holdoutSplit, takeRows } from './holdout';
+import { takeRows } from './holdout';
 import { permutationImportance, type ImportanceResult } from './importance';
-import { checkEnoughRows, readLabel, type LabelColumn } from './label';
+import { checkEnoughRows, readLabel } from './label';
 import { prepareMlpBackend } from './mlp';
 import { FitOptionsSchema, type FitOptionsInput, type FitSettings } from './options';
-import { defaultThreadCount } from './parallel';
-import { planModels, type ModelPlan } from './plan';
+import type { ModelPlan } from './plan';
 import { Predictor } from './predictor';
-import { PRESETS } from './presets';
-import { Random } from './random';
 import { refitMembers } from './refit';
-import { concurrencyFor, createRunner, fitMemoryBytes } from './runner';
 import type { TableLike } from './table';
 import { planTime } from './time-plan';
-import type { LabelledMatrix, ProgressCallback } from './types';
+import type { ProgressCallback } from './types';
 
 /** Options of `fit`: see FitOptionsSchema for each field, plus a progress callback. */
 export interface FitOptions extends FitOptionsInput {
@@ -57,13 +54,10 @@ export async function fit(table: TableLike, options: FitOptions): Promise<Predic
   const label = await timed('label', () => readLabel(table, settings.label));
   checkEnoughRows(settings.label, label);
   onProgress(0.03, 'preparing features');
-  const random = new Random(settings.seed);
-  const { features, data } = await timed('features', () => prepareData(table, label, settings));
-  const folds = makeFolds(data.y.length, settings, random);
-  const plan = planModels(settings, random);
-  const runner = createRunner(concurrencyOf(settings, options.threads, data, plan));
+  const { features, plan, trainer, runner } = await timed('features', () =>
+    prepareFit(table, label, settings, options.threads),
+  );
   try {
-    const trainer = new BaggedTrainer(runner.prepare(data), folds, runner);
     if ([...plan.level1, ...plan.level2].some((spec) => spec.family === 'mlp')) {
       await prepareMlpBackend();
     }
@@ -107,7 +101,8 @@ export async function fit(table: TableLike, options: FitOptions): Promise<Predic
     phaseSec.total = (Date.now() - startMs) / 1000;
     onProgress(1, 'done');
     const scored = trainer.scoringRows.length;
-    const rows = { training: data.y.length - (plan.folds === 1 ? scored : 0), validation: scored };
+    const labelled = trainer.data.y.length;
+    const rows = { training: labelled - (plan.folds === 1 ? scored : 0), validation: scored };
     return new Predictor({
       pipeline: features.fit.pipeline,
       members: outcome.fits.map((f) => f.member),
@@ -131,6 +126,7 @@ export async function fit(table: TableLike, options: FitOptions): Promise<Predic
   }
 }
 
+// Each worker thread loads the engine through tsx before its first fit.
 const THREAD_STARTUP_MS = 1500;
 
 // Level 1 on the features; then, with stacking, level 2 on the features plus the out-of-fold
@@ -146,7 +142,6 @@ async function fitLevels(
     folds: plan.folds,
     concurrency: budget.concurrency,
     availableMs: budget.deadlineMs === undefined ? undefined : budget.deadlineMs - Date.now(),
-    // Each worker thread loads the engine through tsx first (about a second on a loaded machine).
     startupMs: budget.concurrency > 1 ? THREAD_STARTUP_MS : 0,
   };
   const level2Inputs = plan.level1.map((spec) => spec.name);
@@ -217,42 +212,6 @@ function parseOptions(options: FitOptions): FitSettings {
     );
   }
   return parsed.data;
-}
-
-// Learns the features and builds the matrix of the labelled rows. The whole-table matrix goes out
-// of scope on return, so only the labelled copy stays alive during the fits.
-function prepareData(table: TableLike, label: LabelColumn, settings: FitSettings) {
-  const fitted = fitPipeline(table, label.rows, settings);
-  const { X, warnings } = fitted.pipeline.transform(table, true);
-  return { features: { fit: fitted, warnings }, data: takeRows(X, label.y, label.rows) };
-}
-
-// A holdout split, or k folds for a bagged preset; over positions 0..n-1 of the labelled rows.
-function makeFolds(n: number, settings: FitSettings, random: Random): Fold[] {
-  const k = PRESETS[settings.preset].folds;
-  if (k > 1) return kFolds(n, Math.min(k, n), random.fork());
-  const all = Uint32Array.from({ length: n }, (_, i) => i);
-  return [holdoutSplit(all, settings.holdoutFraction, random.fork())];
-}
-
-// Threads only pay off when fits take longer than starting a thread (about a second): small
-// tables fit in the calling thread unless `threads` was given. Memory may lower the count.
-const PARALLEL_MIN_CELLS = 200_000;
-
-function concurrencyOf(
-  settings: FitSettings,
-  given: number | undefined,
-  data: LabelledMatrix,
-  plan: ModelPlan,
-): number {
-  const rows = data.y.length;
-  const columns = data.X.features.length;
-  if (given === undefined && rows * columns * plan.folds < PARALLEL_MIN_CELLS) return 1;
-  const mlp = [...plan.level1, ...plan.level2].some((spec) => spec.family === 'mlp');
-  return concurrencyFor(
-    settings.threads ?? defaultThreadCount(),
-    fitMemoryBytes(rows, columns, mlp ? 'mlp' : ''),
-  );
 }
 
 // Fit-time importance is a courtesy, so it gets little time: a few shuffles on a sample of the
