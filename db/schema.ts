@@ -94,7 +94,9 @@ export const jobs = pgTable(
     message: text('message').notNull().default(''),
     /** A message for users when the job failed; details stay in the server log. */
     error: text('error'),
-    payload: jsonb('payload').notNull().default(sql`'{}'::jsonb`),
+    payload: jsonb('payload')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     result: jsonb('result'),
     attempts: integer('attempts').notNull().default(0),
     cancelRequested: boolean('cancel_requested').notNull().default(false),

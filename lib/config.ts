@@ -19,29 +19,51 @@ export const envSchema = z.object({
   ),
   HOST: z.string().default('127.0.0.1').describe('Address the web server listens on.'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000).describe('Web server port.'),
-  DATA_DIR: z.string().default('./data').describe('Folder for the embedded database, files, secrets.'),
+  DATA_DIR: z
+    .string()
+    .default('./data')
+    .describe('Folder for the embedded database, files, secrets.'),
   NEXTAUTH_SECRET: optionalText.describe(
     'Session signing secret. Unset: generated once into DATA_DIR/secret and reused.',
   ),
   NEXTAUTH_URL: optionalText.describe('Public URL of the app, when behind a proxy.'),
-  S3_ENDPOINT: optionalText.describe('S3-compatible endpoint. Unset: files go to DATA_DIR/storage.'),
+  S3_ENDPOINT: optionalText.describe(
+    'S3-compatible endpoint. Unset: files go to DATA_DIR/storage.',
+  ),
   S3_BUCKET: optionalText.describe('Bucket name; required with S3_ENDPOINT.'),
   S3_REGION: z.string().default('us-east-1').describe('Region sent to the S3 endpoint.'),
   S3_ACCESS_KEY_ID: optionalText.describe('S3 access key; required with S3_ENDPOINT.'),
   S3_SECRET_ACCESS_KEY: optionalText.describe('S3 secret key; required with S3_ENDPOINT.'),
-  S3_FORCE_PATH_STYLE: booleanText.default(true).describe('Path-style bucket URLs (MinIO, s3rver).'),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1).describe(
-    'Jobs one worker process runs at once.',
-  ),
-  JOB_HEARTBEAT_SEC: z.coerce.number().int().min(1).max(600).default(10).describe(
-    'How often a running job reports that its worker is alive.',
-  ),
-  JOB_STALE_SEC: z.coerce.number().int().min(5).max(3600).default(60).describe(
-    'A running job with no heartbeat for this long is failed or retried.',
-  ),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(2 * 1024 ** 3).describe(
-    'Largest accepted upload, in bytes.',
-  ),
+  S3_FORCE_PATH_STYLE: booleanText
+    .default(true)
+    .describe('Path-style bucket URLs (MinIO, s3rver).'),
+  WORKER_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(1)
+    .describe('Jobs one worker process runs at once.'),
+  JOB_HEARTBEAT_SEC: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(600)
+    .default(10)
+    .describe('How often a running job reports that its worker is alive.'),
+  JOB_STALE_SEC: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(3600)
+    .default(60)
+    .describe('A running job with no heartbeat for this long is failed or retried.'),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(2 * 1024 ** 3)
+    .describe('Largest accepted upload, in bytes.'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info').describe('Log verbosity.'),
 });
 
@@ -59,9 +81,7 @@ export class ConfigError extends Error {
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (issue) => `  ${issue.path.join('.')}: ${issue.message}`,
-    );
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const config = parsed.data;
