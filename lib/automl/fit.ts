@@ -77,26 +77,15 @@ export async function fit(table: TableLike, options: FitOptions): Promise<Predic
     const ensemble = await timed('ensemble', () =>
       buildEnsemble(outcome, trainer.scoringLabels, settings),
     );
-    // Measured before the refit: afterwards the models have seen the validation rows.
-    const importance =
+    const { importance, refit } =
       plan.folds === 1
-        ? await timed('importance', () =>
-            validationImportance(trainer, outcome, ensemble.weights, features.fit, deadlineMs),
-          )
-        : undefined;
-    const refit =
-      settings.refitFull && plan.folds === 1
-        ? await timed('refit', () =>
-            refitMembers(
-              trainer,
-              outcome.fits,
-              plan.level1,
-              ensemble.weights,
-              deadlineMs,
-              stages.refit,
-            ),
-          )
-        : { refitted: [], refitSec: {} };
+        ? await finishHoldout(trainer, outcome, ensemble.weights, plan, features.fit, {
+            settings,
+            deadlineMs,
+            onProgress: stages.refit,
+            timed,
+          })
+        : { importance: undefined, refit: { refitted: [], refitSec: {} } };
     for (const [name, sec] of Object.entries(refit.refitSec)) phaseSec[`refit:${name}`] = sec;
     phaseSec.total = (Date.now() - startMs) / 1000;
     onProgress(1, 'done');
@@ -212,6 +201,35 @@ function parseOptions(options: FitOptions): FitSettings {
     );
   }
   return parsed.data;
+}
+
+type Timed = <T>(phase: string, step: () => T | Promise<T>) => Promise<T>;
+
+// A holdout fit's last steps: importance on the validation rows, then the refit on all rows, in
+// that order because the refitted models have seen the validation rows.
+async function finishHoldout(
+  trainer: BaggedTrainer,
+  outcome: ModelsOutcome,
+  weights: Float64Array,
+  plan: ModelPlan,
+  fitted: PipelineFit,
+  context: {
+    settings: FitSettings;
+    deadlineMs?: number;
+    onProgress: ProgressCallback;
+    timed: Timed;
+  },
+) {
+  const { settings, deadlineMs, onProgress, timed } = context;
+  const importance = await timed('importance', () =>
+    validationImportance(trainer, outcome, weights, fitted, deadlineMs),
+  );
+  const refit = settings.refitFull
+    ? await timed('refit', () =>
+        refitMembers(trainer, outcome.fits, plan.level1, weights, deadlineMs, onProgress),
+      )
+    : { refitted: [], refitSec: {} };
+  return { importance, refit };
 }
 
 // Fit-time importance is a courtesy, so it gets little time: a few shuffles on a sample of the
