@@ -13,7 +13,7 @@ export default function ModelsPage() {
       <EmptyState
         icon={<ModelIcon />}
         title="No models yet"
-        description="Pick a dataset and the column to predict; Cidra-ML tries several algorithms, tunes them, and keeps the one that predicts best. Each model lists its accuracy and the columns that matter most."
+        description="Pick a dataset and the column to predict; Cidra-ML fits several kinds of models and combines the ones that predict best into a weighted ensemble. Each model lists its accuracy and the columns that matter most."
         firstStep="add a dataset. Models are trained from one."
         action={{ href: '/datasets', label: 'Go to Datasets' }}
       />
