@@ -35,7 +35,7 @@ describe('planTime', () => {
   });
 
   it('skips the most expensive models first, never the first, naming the reason', () => {
-    // Time for the first two in full; adding kNN (3 times both) would cut every share below 80%.
+    // Time for the first two in full; adding kNN (about as costly as both) would cut every share below 80%.
     const twoSec =
       (estimateFitSec(specs[0], input) + estimateFitSec(specs[1], input)) * input.folds;
     const planned = planTime(specs, { ...input, availableMs: (twoSec * 1000) / input.concurrency });
