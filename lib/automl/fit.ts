@@ -16,7 +16,7 @@ import type { ModelPlan } from './plan';
 import { Predictor } from './predictor';
 import { refitMembers } from './refit';
 import type { TableLike } from './table';
-import { planTime } from './time-plan';
+import { planTime, type PlanInput, type PlannedFit } from './time-plan';
 import type { ProgressCallback } from './types';
 
 /** Options of `fit`: see FitOptionsSchema for each field, plus a progress callback. */
@@ -138,10 +138,15 @@ async function fitLevels(
   const planned = planTime([...plan.level1, ...level2], planInput);
   const split = plan.level1.length;
   const share = level2.length > 0 ? 0.8 : 1;
-  const first = await fitModels(trainer, planned.slice(0, split), {
+  const firstTry = await fitModels(trainer, planned.slice(0, split), {
     deadlineMs: budget.deadlineMs,
     firstMustRun: true,
     onProgress: (fraction, message) => budget.onProgress(fraction * share, message),
+  });
+  const { first, level2Plan } = await secondChance(trainer, planned, split, firstTry, {
+    ...planInput,
+    deadlineMs: budget.deadlineMs,
+    onProgress: (message) => budget.onProgress(share, message),
   });
   if (level2.length === 0 || first.fits.length === 0) return first;
 
@@ -150,7 +155,7 @@ async function fitLevels(
   const stacked = trainer.stacked(inputs, outOfFold);
   const second = await fitModels(
     stacked,
-    planned.slice(split).map((fit) => ({ ...fit, spec: { ...fit.spec, inputs } })),
+    level2Plan.map((fit) => ({ ...fit, spec: { ...fit.spec, inputs } })),
     {
       deadlineMs: budget.deadlineMs,
       firstMustRun: false,
@@ -158,6 +163,35 @@ async function fitLevels(
     },
   );
   return { fits: [...first.fits, ...second.fits], rows: [...first.rows, ...second.rows] };
+}
+
+// The estimates are rough: when level 1 ends early, the level-1 models the plan skipped get a
+// second plan over the time left, made together with level 2 (re-planned too), rather than the
+// time going unused. Their leaderboard rows replace the skipped ones.
+async function secondChance(
+  trainer: BaggedTrainer,
+  planned: PlannedFit[],
+  split: number,
+  firstTry: ModelsOutcome,
+  context: PlanInput & { deadlineMs?: number; onProgress: (message: string) => void },
+): Promise<{ first: ModelsOutcome; level2Plan: PlannedFit[] }> {
+  const skipped = planned.slice(0, split).filter((fit) => fit.skipReason !== undefined);
+  const level2Plan = planned.slice(split);
+  if (context.deadlineMs === undefined || skipped.length === 0) {
+    return { first: firstTry, level2Plan };
+  }
+  const specs = [...skipped, ...level2Plan].map((fit) => fit.spec);
+  const availableMs = context.deadlineMs - Date.now();
+  const replanned = planTime(specs, { ...context, availableMs, startupMs: 0 }, false);
+  const again = replanned.slice(0, skipped.length).filter((fit) => fit.skipReason === undefined);
+  const extra = await fitModels(trainer, again, {
+    deadlineMs: context.deadlineMs,
+    firstMustRun: false,
+    onProgress: (_, message) => context.onProgress(message),
+  });
+  const rows = firstTry.rows.map((row) => extra.rows.find((r) => r.name === row.name) ?? row);
+  const first = { fits: [...firstTry.fits, ...extra.fits], rows };
+  return { first, level2Plan: replanned.slice(skipped.length) };
 }
 
 // Progress bar stages: preparing, model fits, ensemble, refits (when on).

@@ -46,3 +46,10 @@ describe('planTime', () => {
     expect(tiny[0].budgetMs).toBeGreaterThan(0);
   });
 });
+
+describe('planTime for a second chance', () => {
+  it('may skip every model, the first included, when none fits', () => {
+    const planned = planTime(specs, { ...input, availableMs: 1 }, false);
+    expect(planned.every((fit) => fit.skipReason !== undefined)).toBe(true);
+  });
+});

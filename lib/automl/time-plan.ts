@@ -51,11 +51,11 @@ export function estimateFitSec(spec: SeededSpec, input: PlanInput): number {
 
 /**
  * Shares the available thread time among the specs in proportion to their estimates (plus a
- * margin). When the shares fall below MIN_SHARE of the estimates, the most expensive model (never
- * the first, which must finish) is skipped and the shares recomputed. Without a limit every spec
- * runs in full.
+ * margin). When the shares fall below MIN_SHARE of the estimates, the most expensive model (with
+ * `keepFirst`, never the first, which must finish) is skipped and the shares recomputed. Without a
+ * limit every spec runs in full.
  */
-export function planTime(specs: SeededSpec[], input: PlanInput): PlannedFit[] {
+export function planTime(specs: SeededSpec[], input: PlanInput, keepFirst = true): PlannedFit[] {
   const planned: PlannedFit[] = specs.map((spec) => ({
     spec,
     estimateSec: estimateFitSec(spec, input),
@@ -64,13 +64,15 @@ export function planTime(specs: SeededSpec[], input: PlanInput): PlannedFit[] {
   const threadMs = Math.max(0, input.availableMs - (input.startupMs ?? 0)) * input.concurrency;
   for (;;) {
     const kept = planned.filter((fit) => fit.skipReason === undefined);
+    if (kept.length === 0) return planned;
     const totalMs = kept.reduce((sum, fit) => sum + fit.estimateSec * 1000 * input.folds, 0);
     const share = threadMs / totalMs;
-    if (share >= MIN_SHARE || kept.length === 1) {
+    if (share >= MIN_SHARE || (keepFirst && kept.length === 1)) {
       for (const fit of kept) fit.budgetMs = fit.estimateSec * 1000 * share * BUDGET_MARGIN;
       return planned;
     }
-    const dropped = kept.slice(1).reduce((a, b) => (b.estimateSec > a.estimateSec ? b : a));
+    const candidates = keepFirst ? kept.slice(1) : kept;
+    const dropped = candidates.reduce((a, b) => (b.estimateSec > a.estimateSec ? b : a));
     dropped.skipReason = `time plan: needs about ${formatSec(dropped.estimateSec * input.folds)} s of fitting, more than the time limit leaves`;
   }
 }
