@@ -9,7 +9,7 @@ export const gbdtParamsSchema = z.object({
     .max(100000)
     .default(2000)
     .describe('Most boosting rounds (trees); early stopping usually ends sooner.'),
-  learningRate: z.number().gt(0).max(1).default(0.05).describe('Shrinkage applied to each tree.'),
+  learningRate: z.number().gt(0).max(1).default(0.1).describe('Shrinkage applied to each tree.'),
   numLeaves: z.number().int().min(2).max(4096).default(31).describe('Most leaves per tree.'),
   maxDepth: z
     .number()
