@@ -1,5 +1,6 @@
 // Saving a predictor as a zip (manifest.json + little-endian binary arrays) and loading it back.
 
+import { isArrayOf } from './arrays';
 import JSZip from 'jszip';
 import { AutoMLError } from './errors';
 import { findFamily } from './families';
@@ -191,10 +192,7 @@ async function entryBytes(zip: JSZip, name: string): Promise<Uint8Array> {
 }
 
 function dtypeOf(values: StoredArray): Dtype {
-  // By tag, not instanceof: a model fitted in a worker thread holds arrays of another realm when
-  // the caller runs in a vm context (as under jest).
-  const tag = Object.prototype.toString.call(values);
-  const dtype = DTYPES.find((name) => tag === `[object ${CONSTRUCTORS[name].name}]`);
+  const dtype = DTYPES.find((name) => isArrayOf(values, CONSTRUCTORS[name]));
   if (dtype === undefined) throw new Error('unsupported array type in a model artifact');
   return dtype;
 }

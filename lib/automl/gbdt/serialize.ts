@@ -1,5 +1,6 @@
 // Converts a FlatForest to and from the arrays of a model file, checking every index on the way in
 // so a damaged or hostile file cannot make prediction loop or read out of bounds.
+import { isArrayOf } from '../arrays';
 import { AutoMLError } from '../errors';
 import type { ModelArtifact, StoredArray } from '../types';
 import type { BinMapper } from './binning';
@@ -30,14 +31,10 @@ function invalid(detail: string): never {
   throw new AutoMLError('INVALID_MODEL_FILE', `The tree model in this file is damaged: ${detail}.`);
 }
 
-// Compared by tag, not instanceof: arrays coming back from a worker thread are built by another
-// realm's constructors when the caller runs in a vm context (as under jest).
 function array<T>(artifact: ModelArtifact, name: string, type: { name: string; prototype: T }): T {
   const value = artifact.arrays[name];
-  if (Object.prototype.toString.call(value) !== `[object ${type.name}]`) {
-    invalid(`array '${name}' is missing or of the wrong type`);
-  }
-  return value as T;
+  if (!isArrayOf(value, type)) invalid(`array '${name}' is missing or of the wrong type`);
+  return value;
 }
 
 /** Rebuilds a forest from stored arrays, refusing any inconsistency. */

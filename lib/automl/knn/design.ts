@@ -1,5 +1,6 @@
 // Dense design matrices on the ridge layout (standardised numerics, one-hot categoricals), for kNN and MLP.
 
+import { isArrayOf } from '../arrays';
 import { AutoMLError } from '../errors';
 import { designRow, fitLayout, rowScratch, type LinearLayout } from '../linear/design';
 import type { FeatureMatrix, StoredArray } from '../types';
@@ -76,7 +77,7 @@ export function layoutFromArrays(
   const layout = { width } as LinearLayout;
   for (const [name, type] of Object.entries(LAYOUT_ARRAYS)) {
     const values = arrays[`layout.${name}`];
-    if (!(values instanceof type)) {
+    if (!isArrayOf(values, type)) {
       throw new AutoMLError(
         'INVALID_MODEL_FILE',
         `${family} model: array 'layout.${name}' missing or of the wrong type`,
@@ -96,7 +97,7 @@ export function storedArray<T extends StoredArray>(
   length?: number,
 ): T {
   const values = arrays[name];
-  if (!(values instanceof type) || (length !== undefined && values.length !== length)) {
+  if (!isArrayOf(values, type) || (length !== undefined && values.length !== length)) {
     const size = length === undefined ? '' : ` of length ${length}`;
     throw new AutoMLError(
       'INVALID_MODEL_FILE',

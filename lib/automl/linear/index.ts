@@ -1,5 +1,6 @@
 // The linear model family: ridge regression with its penalty chosen on validation data.
 
+import { isArrayOf } from '../arrays';
 import { AutoMLError } from '../errors';
 import type { FeatureMatrix, ModelArtifact, ModelFamily, TrainedModel } from '../types';
 import { fitLayout, type LinearLayout } from './design';
@@ -80,9 +81,7 @@ export const linearFamily: ModelFamily<LinearParams> = {
       const values = artifact.arrays[name];
       const expected =
         name === 'means' || name === 'scales' || name === 'coef' ? Float64Array : Int32Array;
-      // Compared by tag, not instanceof: arrays coming back from a worker thread belong to another
-      // realm when the caller runs in a vm context (as under jest).
-      if (Object.prototype.toString.call(values) !== `[object ${expected.name}]`) {
+      if (!isArrayOf(values, expected)) {
         throw new AutoMLError(
           'INVALID_MODEL_FILE',
           `linear model: array '${name}' missing or of the wrong type`,
