@@ -15,10 +15,12 @@ export function parseParams<S extends z.ZodType>(
   const parsed = schema.safeParse(input ?? {});
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const option = issue.path.map(String).join('.') || 'options';
+  // A misspelt option (strict schemas) has no path; the issue lists the unknown keys instead.
+  const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  const option = unknownKey ?? (issue.path.length > 0 ? String(issue.path[0]) : 'options');
   const value =
     input !== null && typeof input === 'object'
-      ? (input as Record<string, unknown>)[String(issue.path[0])]
+      ? (input as Record<string, unknown>)[option]
       : input;
   throw new AutoMLError(
     'INVALID_OPTION',

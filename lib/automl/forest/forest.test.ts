@@ -153,7 +153,7 @@ describe.each(families)('%s', (_, family) => {
     expect(fit({ numTrees: 0 })).toThrow(/numTrees=0/);
     expect(fit({ maxFeatures: 1.5 })).toThrow(/maxFeatures=1\.5/);
     expect(fit({ numTree: 10 })).toThrow(/numTree=10/);
-    expect(fit({ categoricalSplits: 'onehot' })).toThrow(/categoricalSplits=onehot/);
+    expect(fit({ categoricalSplits: 'onehot' })).toThrow(/categoricalSplits="onehot"/);
     try {
       fit({ minSamplesLeaf: 0 })();
     } catch (error) {

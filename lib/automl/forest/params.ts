@@ -1,7 +1,7 @@
 // Options of the random forest and extra trees, as one zod schema per family (they differ only in
 // their defaults), and the check that turns a bad option into an AutoMLError naming it.
+import { parseParams } from '../params';
 import { z } from 'zod';
-import { AutoMLError } from '../errors';
 
 /** The two forest families: bootstrap samples and best thresholds, or all rows and random ones. */
 export type ForestKind = 'rf' | 'xt';
@@ -80,17 +80,5 @@ export type ForestParams = z.infer<typeof randomForestParamsSchema>;
 /** Validates options and fills defaults; an invalid one raises INVALID_OPTION naming it. */
 export function resolveForestParams(kind: ForestKind, input: Partial<ForestParams>): ForestParams {
   const schema = kind === 'rf' ? randomForestParamsSchema : extraTreesParamsSchema;
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const name = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path.join('.');
-  const value = (input as Record<string, unknown>)[name];
-  throw new AutoMLError(
-    'INVALID_OPTION',
-    `${kind} option ${name}=${String(value)}: ${issue.message}`,
-    {
-      option: name,
-      value,
-    },
-  );
+  return parseParams(kind, schema, input);
 }

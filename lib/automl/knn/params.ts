@@ -1,7 +1,6 @@
 // Options of the k-nearest-neighbours family, with defaults and ranges, as one zod schema.
+import { parseParams } from '../params';
 import { z } from 'zod';
-
-import { AutoMLError } from '../errors';
 
 const weighting = z.enum(['uniform', 'distance']);
 
@@ -56,14 +55,5 @@ export type Weighting = z.infer<typeof weighting>;
 
 /** Validates options, filling defaults; an invalid one raises INVALID_OPTION naming it and its value. */
 export function resolveKnnParams(input: Partial<KnnParams>): ResolvedKnnParams {
-  const parsed = knnParamsSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const option = String(issue.path[0] ?? 'options');
-  const value = (input as Record<string, unknown>)[option];
-  throw new AutoMLError(
-    'INVALID_OPTION',
-    `knn option ${option}=${JSON.stringify(value)}: ${issue.message}`,
-    { option, value },
-  );
+  return parseParams('knn', knnParamsSchema, input);
 }

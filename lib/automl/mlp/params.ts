@@ -1,7 +1,6 @@
 // Options of the neural network (MLP) family, with defaults and ranges, as one zod schema.
+import { parseParams } from '../params';
 import { z } from 'zod';
-
-import { AutoMLError } from '../errors';
 
 export const mlpParamsSchema = z.object({
   hiddenUnits: z
@@ -56,14 +55,5 @@ export type MlpParams = z.infer<typeof mlpParamsSchema>;
 
 /** Validates options, filling defaults; an invalid one raises INVALID_OPTION naming it and its value. */
 export function resolveMlpParams(input: Partial<MlpParams>): MlpParams {
-  const parsed = mlpParamsSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const option = String(issue.path[0] ?? 'options');
-  const value = (input as Record<string, unknown>)[option];
-  throw new AutoMLError(
-    'INVALID_OPTION',
-    `mlp option ${option}=${JSON.stringify(value)}: ${issue.message}`,
-    { option, value },
-  );
+  return parseParams('mlp', mlpParamsSchema, input);
 }
