@@ -55,11 +55,11 @@ export function trainBooster(input: BoosterInput): BoosterResult {
   const predictions = new Float64Array(n).fill(initScore);
   const validPredictions = valid ? new Float64Array(valid.X.numRows).fill(initScore) : undefined;
   const gradients = new Float64Array(n);
-  const data: GrowData = { binned, mappers, layout, gradients };
+  const useAllRows = params.baggingFraction >= 1;
+  const data: GrowData = { binned, mappers, layout, gradients, allRowsInOrder: useAllRows };
   const scratch = new GrowScratch(n, layout);
   const allRows = new Uint32Array(n).map((_, i) => i);
   const rows = new Uint32Array(n);
-  const useAllRows = params.baggingFraction >= 1;
 
   const trees: Tree[] = [];
   const curve: number[] = [];

@@ -2,7 +2,13 @@
 // only the smaller child's histogram and deriving the larger one by subtraction.
 import type { Random } from '../random';
 import type { BinMapper } from './binning';
-import { buildHistogram, newHistogram, subtractHistogram, type HistogramLayout } from './histogram';
+import {
+  buildHistogram,
+  buildHistogramAllRows,
+  newHistogram,
+  subtractHistogram,
+  type HistogramLayout,
+} from './histogram';
 import {
   bestCategoricalSplit,
   bestNumericSplit,
@@ -26,6 +32,8 @@ export interface GrowData {
   layout: HistogramLayout;
   /** Indexed by row; squared error, so every hessian is 1. */
   gradients: Float64Array;
+  /** The tree grows on every row, and `rows` lists them in order (no row subsampling). */
+  allRowsInOrder: boolean;
 }
 
 /** A leaf of the tree being grown and the rows `rows[start..end)` that reach it. */
@@ -128,7 +136,12 @@ function makeRoot(
   let gradient = 0;
   for (let i = 0; i < rows.length; i++) gradient += data.gradients[rows[i]];
   const root = newLeaf(0, 0, rows.length, 0, { gradient, count: rows.length });
-  root.hist = histogramOf(data, rows, root, features, scratch);
+  if (data.allRowsInOrder) {
+    root.hist = scratch.takeHistogram();
+    buildHistogramAllRows(root.hist, data.layout, features, data.binned, data.gradients);
+  } else {
+    root.hist = histogramOf(data, rows, root, features, scratch);
+  }
   return root;
 }
 

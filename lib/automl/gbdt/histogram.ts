@@ -61,6 +61,35 @@ export function buildHistogram(
   }
 }
 
+/**
+ * buildHistogram for every row in natural order (the root of a tree grown on all rows): no row
+ * index to look up, and bins and gradients are read front to back.
+ */
+export function buildHistogramAllRows(
+  hist: Float64Array,
+  layout: HistogramLayout,
+  features: Int32Array,
+  binned: Uint8Array,
+  gradients: Float64Array,
+): void {
+  const numFeatures = layout.offsets.length;
+  const numActive = features.length;
+  const bases = new Int32Array(numActive);
+  for (let a = 0; a < numActive; a++) {
+    const f = features[a];
+    bases[a] = 2 * layout.offsets[f];
+    hist.fill(0, bases[a], bases[a] + 2 * layout.numBins[f]);
+  }
+  for (let row = 0, rowBase = 0; row < gradients.length; row++, rowBase += numFeatures) {
+    const g = gradients[row];
+    for (let a = 0; a < numActive; a++) {
+      const k = bases[a] + 2 * binned[rowBase + features[a]];
+      hist[k] += g;
+      hist[k + 1] += 1;
+    }
+  }
+}
+
 /** The subtraction trick: turns the parent's histogram into the larger child's, in place. */
 export function subtractHistogram(
   parent: Float64Array,
