@@ -43,12 +43,7 @@ export function buildHistogram(
 ): void {
   const numFeatures = layout.offsets.length;
   const numActive = features.length;
-  const bases = new Int32Array(numActive);
-  for (let a = 0; a < numActive; a++) {
-    const f = features[a];
-    bases[a] = 2 * layout.offsets[f];
-    hist.fill(0, bases[a], bases[a] + 2 * layout.numBins[f]);
-  }
+  const bases = clearFeatures(hist, layout, features);
   for (let i = start; i < end; i++) {
     const row = rows[i];
     const rowBase = row * numFeatures;
@@ -74,12 +69,7 @@ export function buildHistogramAllRows(
 ): void {
   const numFeatures = layout.offsets.length;
   const numActive = features.length;
-  const bases = new Int32Array(numActive);
-  for (let a = 0; a < numActive; a++) {
-    const f = features[a];
-    bases[a] = 2 * layout.offsets[f];
-    hist.fill(0, bases[a], bases[a] + 2 * layout.numBins[f]);
-  }
+  const bases = clearFeatures(hist, layout, features);
   for (let row = 0, rowBase = 0; row < gradients.length; row++, rowBase += numFeatures) {
     const g = gradients[row];
     for (let a = 0; a < numActive; a++) {
@@ -88,6 +78,21 @@ export function buildHistogramAllRows(
       hist[k + 1] += 1;
     }
   }
+}
+
+/** Zeroes the active features' bins; returns where each one starts in `hist`. */
+function clearFeatures(
+  hist: Float64Array,
+  layout: HistogramLayout,
+  features: Int32Array,
+): Int32Array {
+  const bases = new Int32Array(features.length);
+  for (let a = 0; a < features.length; a++) {
+    const f = features[a];
+    bases[a] = 2 * layout.offsets[f];
+    hist.fill(0, bases[a], bases[a] + 2 * layout.numBins[f]);
+  }
+  return bases;
 }
 
 /** The subtraction trick: turns the parent's histogram into the larger child's, in place. */
