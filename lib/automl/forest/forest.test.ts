@@ -2,32 +2,9 @@
 // categories, determinism, save/load, deadline, progress and option checking.
 import { AutoMLError } from '../errors';
 import { Random } from '../random';
-import type { FeatureMatrix, LabelledMatrix, ModelFamily, TrainedModel } from '../types';
+import type { LabelledMatrix, ModelFamily, TrainedModel } from '../types';
 import { extraTreesFamily, randomForestFamily, type ForestParams } from './index';
-
-function matrix(columns: Float64Array[], categorical: number[] = []): FeatureMatrix {
-  return {
-    numRows: columns[0].length,
-    features: columns.map((_, j) => ({
-      name: `f${j}`,
-      source: `f${j}`,
-      categorical: categorical[j] > 0,
-      numCategories: categorical[j] ?? 0,
-    })),
-    columns,
-  };
-}
-
-function r2(predictions: Float64Array, y: Float64Array): number {
-  const mean = y.reduce((s, v) => s + v, 0) / y.length;
-  let ssRes = 0;
-  let ssTot = 0;
-  y.forEach((v, i) => {
-    ssRes += (v - predictions[i]) ** 2;
-    ssTot += (v - mean) ** 2;
-  });
-  return 1 - ssRes / ssTot;
-}
+import { matrix, r2 } from '@/tests/automl/matrix';
 
 /** y = 3 sin(x0) + x1² + noise, x in [-2, 2], plus a feature of pure noise. */
 function smoothData(n: number, seed: number): LabelledMatrix {

@@ -1,30 +1,7 @@
 import { Random } from '../random';
-import type { FeatureMatrix, LabelledMatrix } from '../types';
+import type { LabelledMatrix } from '../types';
 import { gbdtFamily } from './index';
-
-function numericMatrix(columns: Float64Array[], categorical: number[] = []): FeatureMatrix {
-  return {
-    numRows: columns[0].length,
-    features: columns.map((column, j) => ({
-      name: `f${j}`,
-      source: `f${j}`,
-      categorical: categorical[j] > 0,
-      numCategories: categorical[j] ?? 0,
-    })),
-    columns,
-  };
-}
-
-function r2(predictions: Float64Array, y: Float64Array): number {
-  const mean = y.reduce((s, v) => s + v, 0) / y.length;
-  let ssRes = 0;
-  let ssTot = 0;
-  y.forEach((v, i) => {
-    ssRes += (v - predictions[i]) ** 2;
-    ssTot += (v - mean) ** 2;
-  });
-  return 1 - ssRes / ssTot;
-}
+import { matrix as numericMatrix, r2 } from '@/tests/automl/matrix';
 
 /** y = sin(x0) * 3 + x1² + noise, with x in [-2, 2]. */
 function smoothData(n: number, seed: number, noise = 0.1): LabelledMatrix {

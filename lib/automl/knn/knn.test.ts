@@ -2,22 +2,10 @@
 
 import { AutoMLError } from '../errors';
 import { Random } from '../random';
-import type { FeatureMatrix, LabelledMatrix } from '../types';
+import type { LabelledMatrix } from '../types';
 import { knnFamily, type KnnModel } from './index';
 import { buildKdTree, nearest, neighbourBuffer } from './kdtree';
-
-function matrix(columns: Float64Array[], numCategories: number[] = []): FeatureMatrix {
-  return {
-    numRows: columns[0].length,
-    features: columns.map((_, j) => ({
-      name: `f${j}`,
-      source: `f${j}`,
-      categorical: (numCategories[j] ?? 0) > 0,
-      numCategories: numCategories[j] ?? 0,
-    })),
-    columns,
-  };
-}
+import { matrix } from '@/tests/automl/matrix';
 
 /** y = 10 where x0 < 0.5, else 20, plus the category's offset (0, 5 or -5); x1 is noise. */
 function piecewise(n: number, seed: number): LabelledMatrix {

@@ -2,24 +2,12 @@
 
 import { AutoMLError } from '../errors';
 import { Random } from '../random';
-import type { FeatureMatrix, LabelledMatrix } from '../types';
+import type { LabelledMatrix } from '../types';
 import { mlpBackend } from './backend';
 import { mlpFamily, prepareMlpBackend, type MlpModel } from './index';
 import { predictDesign } from './network';
 import { denseDesign } from '../knn/design';
-
-function matrix(columns: Float64Array[], numCategories: number[] = []): FeatureMatrix {
-  return {
-    numRows: columns[0].length,
-    features: columns.map((_, j) => ({
-      name: `f${j}`,
-      source: `f${j}`,
-      categorical: (numCategories[j] ?? 0) > 0,
-      numCategories: numCategories[j] ?? 0,
-    })),
-    columns,
-  };
-}
+import { matrix, r2 } from '@/tests/automl/matrix';
 
 /** y = 3·sin(x0) + x1² + a category offset (0, 2 or -2) + noise, with x in [-2, 2]. */
 function smoothData(n: number, seed: number): LabelledMatrix {
@@ -33,17 +21,6 @@ function smoothData(n: number, seed: number): LabelledMatrix {
     (_, i) => 3 * Math.sin(x0[i]) + x1[i] ** 2 + offsets[cat[i]] + 0.1 * rng.normal(),
   );
   return { X: matrix([x0, x1, cat], [0, 0, 4]), y };
-}
-
-function r2(predictions: Float64Array, y: Float64Array): number {
-  const mean = y.reduce((s, v) => s + v, 0) / y.length;
-  let ssRes = 0;
-  let ssTot = 0;
-  y.forEach((v, i) => {
-    ssRes += (v - predictions[i]) ** 2;
-    ssTot += (v - mean) ** 2;
-  });
-  return 1 - ssRes / ssTot;
 }
 
 // Small network and data so the longest fit takes a few seconds on the wasm backend.
