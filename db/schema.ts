@@ -64,9 +64,97 @@ export const models = pgTable(
     label: text('label'),
     storageKey: text('storage_key'),
     metadata: jsonb('metadata'),
+    /** The training job (null for uploaded models); its row holds progress and step. */
+    jobId: uuid('job_id'),
+    /** Why training failed, for users; copied from the job by the `jobs_sync_resource` trigger. */
+    error: text('error'),
     createdAt: createdAt(),
   },
   (table) => [index('models_owner_idx').on(table.ownerId, table.createdAt)],
+);
+
+/**
+ * Status of a result computed by a job (evaluations, batch predictions). The job row holds
+ * progress; the `jobs_sync_resource` trigger (db/migrations/0001) copies RUNNING, FAILED and
+ * CANCELLED here, and the job's handler sets COMPLETED with the result.
+ */
+export const resultStatuses = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
+export type ResultStatus = (typeof resultStatuses)[number];
+
+/** A model scored on a labelled dataset (the Testing section). */
+export const evaluations = pgTable(
+  'evaluations',
+  {
+    id: id(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    modelId: uuid('model_id')
+      .notNull()
+      .references(() => models.id, { onDelete: 'cascade' }),
+    /** Set null when the dataset is deleted: the result stays readable. */
+    datasetId: uuid('dataset_id').references(() => datasets.id, { onDelete: 'set null' }),
+    /** The dataset's name when the evaluation started, shown after it is deleted. */
+    datasetName: text('dataset_name').notNull(),
+    status: text('status').$type<ResultStatus>().notNull().default('QUEUED'),
+    jobId: uuid('job_id'),
+    error: text('error'),
+    /** Headline metrics (rmse, mae, r2, …) for lists; the full result is in `result`. */
+    metrics: jsonb('metrics'),
+    /** Everything the result page shows: metrics, test leaderboard, chart samples. */
+    result: jsonb('result'),
+    /** The scored rows (inputs, real value, prediction, residual) as CSV in storage. */
+    storageKey: text('storage_key'),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (table) => [index('evaluations_owner_idx').on(table.ownerId, table.createdAt)],
+);
+
+/** A batch prediction of a model on a dataset (the Predicting section). */
+export const predictions = pgTable(
+  'predictions',
+  {
+    id: id(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    modelId: uuid('model_id')
+      .notNull()
+      .references(() => models.id, { onDelete: 'cascade' }),
+    datasetId: uuid('dataset_id').references(() => datasets.id, { onDelete: 'set null' }),
+    datasetName: text('dataset_name').notNull(),
+    status: text('status').$type<ResultStatus>().notNull().default('QUEUED'),
+    jobId: uuid('job_id'),
+    error: text('error'),
+    /** Counts, the prediction column's name, a preview of the first rows. */
+    result: jsonb('result'),
+    /** The output CSV (original columns plus the prediction) in storage. */
+    storageKey: text('storage_key'),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (table) => [index('predictions_owner_idx').on(table.ownerId, table.createdAt)],
+);
+
+/** Personal API tokens; only a SHA-256 hash of the secret is stored. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: id(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** Hex SHA-256 of the whole token. */
+    tokenHash: text('token_hash').notNull().unique(),
+    /** The token's first characters, shown so users can tell tokens apart. */
+    prefix: text('prefix').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [index('api_tokens_owner_idx').on(table.ownerId, table.createdAt)],
 );
 
 export const jobKinds = ['train', 'evaluate', 'predict', 'profile', 'test'] as const;

@@ -29,7 +29,7 @@ export function prepareFit(
   const random = new Random(settings.seed);
   const folds = makeFolds(data.y.length, settings, random);
   const plan = planModels(settings, random);
-  const runner = createRunner(concurrencyOf(settings, threads, data, plan));
+  const runner = createRunner(concurrencyOf(settings, threads, data, plan), settings.threadsOnly);
   const trainer = new BaggedTrainer(runner.prepare(data), folds, runner);
   return { features: { fit: fitted, warnings }, plan, trainer, runner };
 }
@@ -54,7 +54,8 @@ function concurrencyOf(
 ): number {
   const rows = data.y.length;
   const columns = data.X.features.length;
-  if (given === undefined && rows * columns * plan.folds < PARALLEL_MIN_CELLS) return 1;
+  const small = rows * columns * plan.folds < PARALLEL_MIN_CELLS;
+  if (given === undefined && small && !settings.threadsOnly) return 1;
   const mlp = [...plan.level1, ...plan.level2].some((spec) => spec.family === 'mlp');
   return concurrencyFor(
     settings.threads ?? defaultThreadCount(),

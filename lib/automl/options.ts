@@ -41,6 +41,13 @@ export const FitOptionsSchema = z.object({
         '(os.availableParallelism()), but small tables fit in the calling thread. A memory ' +
         'budget (half the free memory) may lower it.',
     ),
+  threadsOnly: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Run every fit on worker threads, even with one thread or a small table, so the calling ' +
+        "thread's event loop stays free (a job worker's heartbeat); costs a thread start-up.",
+    ),
   timeLimitSec: z
     .number()
     .positive()

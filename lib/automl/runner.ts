@@ -78,7 +78,9 @@ export function concurrencyFor(threads: number, bytesPerFit: number, budgetBytes
   return Math.max(1, Math.min(threads, Math.floor(budget / bytesPerFit)));
 }
 
-/** A pool of `concurrency` threads, or the calling thread when that is 1. */
-export function createRunner(concurrency: number): FitRunner {
-  return concurrency <= 1 ? new InThreadRunner() : new PoolRunner(concurrency);
+/** A pool of `concurrency` threads, or the calling thread when that is 1 and threads are optional. */
+export function createRunner(concurrency: number, threadsOnly = false): FitRunner {
+  return concurrency <= 1 && !threadsOnly
+    ? new InThreadRunner()
+    : new PoolRunner(Math.max(1, concurrency));
 }
