@@ -1,7 +1,9 @@
-// /models: the user's trained models. Empty until training arrives.
+// /models: the user's models with live training status, and the upload of a model file.
 import type { Metadata } from 'next';
-import { EmptyState } from '@/components/empty-state';
-import { ModelIcon } from '@/components/icons';
+import Link from 'next/link';
+import { ModelsBoard } from '@/components/models/models-board';
+import { UploadModelForm } from '@/components/models/upload-model-form';
+import { focusRing } from '@/components/ui/button';
 import { PageHeader } from '@/components/workspace/page-header';
 
 export const metadata: Metadata = { title: 'Models' };
@@ -9,14 +11,20 @@ export const metadata: Metadata = { title: 'Models' };
 export default function ModelsPage() {
   return (
     <>
-      <PageHeader title="Models" summary="Predictors trained automatically on your datasets." />
-      <EmptyState
-        icon={<ModelIcon />}
-        title="No models yet"
-        description="Pick a dataset and the column to predict; Cidra-ML fits several kinds of models and combines the ones that predict best into a weighted ensemble. Each model lists its accuracy and the columns that matter most."
-        firstStep="add a dataset. Models are trained from one."
-        action={{ href: '/datasets', label: 'Go to Datasets' }}
-      />
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <PageHeader title="Models" summary="Predictors trained automatically on your datasets." />
+        <Link
+          href="/models/new"
+          className={`inline-flex items-center rounded-md bg-indigo-600 px-4 py-2 text-sm
+            font-semibold text-white shadow-sm hover:bg-indigo-500 ${focusRing}`}
+        >
+          Train a model
+        </Link>
+      </div>
+      <div className="space-y-8">
+        <ModelsBoard />
+        <UploadModelForm />
+      </div>
     </>
   );
 }

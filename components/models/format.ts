@@ -1,0 +1,39 @@
+// Formatting for the Models pages: durations, time limits, scores, and the time-limit fields.
+
+/** Seconds as HH:MM:SS ("00:01:05"); hours grow past 99 when needed. */
+export function formatDuration(totalSec: number | null | undefined): string {
+  if (totalSec === null || totalSec === undefined || !Number.isFinite(totalSec)) return '–';
+  const sec = Math.max(0, Math.floor(totalSec));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(Math.floor(sec / 3600))}:${pad(Math.floor((sec % 3600) / 60))}:${pad(sec % 60)}`;
+}
+
+/** A time limit in words: "none", "1 min", "2 h 30 min", "45 s". */
+export function formatTimeLimit(timeLimitSec: number | null | undefined): string {
+  if (!timeLimitSec) return 'none';
+  const hours = Math.floor(timeLimitSec / 3600);
+  const minutes = Math.floor((timeLimitSec % 3600) / 60);
+  const seconds = Math.round(timeLimitSec % 60);
+  const parts = [hours && `${hours} h`, minutes && `${minutes} min`, seconds && `${seconds} s`];
+  return parts.filter(Boolean).join(' ');
+}
+
+/** The time limit in seconds from the form's hours and minutes; 0 means none. */
+export function timeLimitSeconds(hours: number, minutes: number): number {
+  return Math.round((hours || 0) * 3600 + (minutes || 0) * 60);
+}
+
+/** A score: up to 4 significant digits, "–" when missing. */
+export function formatScore(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return value.toLocaleString('en-US', { maximumSignificantDigits: 4 });
+}
+
+/** Seconds with up to 3 significant digits ("0.0123 s", "12.3 s"). */
+export function formatSeconds(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return `${value.toLocaleString('en-US', { maximumSignificantDigits: 3 })} s`;
+}
+
+/** Names of the evaluation metrics as users read them. */
+export const metricLabels = { rmse: 'RMSE', mae: 'MAE', r2: 'R²' } as const;

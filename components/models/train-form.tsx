@@ -1,0 +1,250 @@
+'use client';
+// The train form: dataset, target, features, preset, time limit and advanced settings, posted to
+// POST /api/models; the API's field errors show on their fields.
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { PrimaryButton } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-alert';
+import { SelectField } from '@/components/ui/select-field';
+import { TextField } from '@/components/ui/text-field';
+import { formErrors, sendJson, type FormErrors } from './api';
+import { FeaturePicker } from './feature-picker';
+import { timeLimitSeconds } from './format';
+import { families, presets } from './options';
+import { AdvancedFields, TimeLimitField, type AdvancedValues } from './train-fields';
+import { useDatasetColumns, useDatasets } from './use-dataset-columns';
+
+/** Request fields the form shows errors on; others go to the form-level alert. */
+const formFields = [
+  'name',
+  'description',
+  'datasetId',
+  'label',
+  'features',
+  'preset',
+  'timeLimitSec',
+  'evalMetric',
+  'holdoutFraction',
+  'families',
+] as const;
+const advancedFields = ['evalMetric', 'holdoutFraction', 'families'];
+
+/** The JSON body of POST /api/models from the form's state. */
+export function trainRequest(state: {
+  name: string;
+  description: string;
+  datasetId: string;
+  datasetName: string;
+  label: string;
+  features: string[];
+  preset: string;
+  hours: number;
+  minutes: number;
+  advanced: AdvancedValues;
+}) {
+  const allFamilies = state.advanced.families.length === families.length;
+  return {
+    name: state.name.trim() || `${state.datasetName} – ${state.label}`,
+    description: state.description,
+    datasetId: state.datasetId,
+    label: state.label,
+    features: state.features,
+    preset: state.preset,
+    timeLimitSec: timeLimitSeconds(state.hours, state.minutes),
+    evalMetric: state.advanced.evalMetric,
+    holdoutFraction: state.advanced.holdoutPercent / 100,
+    // All checked means the preset's own plan; naming them all would add families it lacks.
+    ...(allFamilies ? {} : { families: state.advanced.families }),
+  };
+}
+
+export function TrainForm({ initialDatasetId = '' }: { initialDatasetId?: string }) {
+  const router = useRouter();
+  const { datasets, error: datasetsError } = useDatasets();
+  const [datasetId, setDatasetId] = useState(initialDatasetId);
+  const { columns, error: columnsError } = useDatasetColumns(datasetId);
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [label, setLabel] = useState('');
+  // null = the default: every column except the target.
+  const [chosenFeatures, setChosenFeatures] = useState<string[] | null>(null);
+  const [preset, setPreset] = useState<string>('medium_quality');
+  const [time, setTime] = useState({ hours: 0, minutes: 10 });
+  const [advanced, setAdvanced] = useState<AdvancedValues>({
+    evalMetric: 'rmse',
+    holdoutPercent: 20,
+    families: families.map((f) => f.value),
+  });
+  const [errors, setErrors] = useState<FormErrors>({ fields: {} });
+  const [busy, setBusy] = useState(false);
+
+  const numeric = (columns ?? []).filter((c) => c.kind === 'numeric');
+  const candidates = (columns ?? []).filter((c) => c.name !== label);
+  const features = chosenFeatures ?? candidates.map((c) => c.name);
+  const presetInfo = presets.find((p) => p.value === preset);
+
+  function chooseDataset(id: string) {
+    setDatasetId(id);
+    setLabel('');
+    setChosenFeatures(null);
+  }
+
+  function chooseLabel(next: string) {
+    setLabel(next);
+    if (chosenFeatures) setChosenFeatures(chosenFeatures.filter((f) => f !== next));
+  }
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!datasetId || !label) {
+      return setErrors({
+        fields: datasetId
+          ? { label: 'Choose the column to predict.' }
+          : { datasetId: 'Choose a dataset.' },
+      });
+    }
+    setBusy(true);
+    setErrors({ fields: {} });
+    const datasetName = datasets?.find((d) => d.id === datasetId)?.name ?? 'model';
+    const body = trainRequest({
+      ...{ name, description, datasetId, datasetName, label, features, preset },
+      ...time,
+      advanced,
+    });
+    try {
+      const answer = await sendJson('/api/models', 'POST', body);
+      if (answer.ok) {
+        router.push('/models');
+        router.refresh();
+        return;
+      }
+      setErrors(formErrors(answer.body as never, answer.status, formFields));
+    } catch {
+      setErrors({ fields: {}, form: 'The server could not be reached. Check the connection.' });
+    }
+    setBusy(false);
+  }
+
+  const fieldErrors = errors.fields;
+  const advancedError = advancedFields.some((f) => fieldErrors[f]);
+  return (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Train a model"
+      className="space-y-6 rounded-xl border border-slate-200 bg-white p-6"
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          name="name"
+          label="Name"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          maxLength={200}
+          hint="Optional: “dataset – target” otherwise."
+          error={fieldErrors.name}
+        />
+        <TextField
+          name="description"
+          label="Description"
+          value={description}
+          onChange={(event) => setDescription(event.target.value)}
+          maxLength={2000}
+          hint="Optional."
+          error={fieldErrors.description}
+        />
+      </div>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          name="datasetId"
+          label="Dataset"
+          value={datasetId}
+          onChange={(event) => chooseDataset(event.target.value)}
+          disabled={!datasets}
+          required
+          error={fieldErrors.datasetId ?? datasetsError}
+          hint={datasets && datasets.length === 0 ? 'Upload a dataset first.' : undefined}
+        >
+          <option value="">{datasets ? 'Choose a dataset' : 'Loading datasets…'}</option>
+          {datasets?.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          name="label"
+          label="Target column"
+          value={label}
+          onChange={(event) => chooseLabel(event.target.value)}
+          disabled={!columns || numeric.length === 0}
+          required
+          error={fieldErrors.label ?? columnsError}
+          hint={
+            columns && numeric.length === 0
+              ? 'This dataset has no numeric column to predict.'
+              : 'The number to predict; only numeric columns are offered.'
+          }
+        >
+          <option value="">
+            {!datasetId
+              ? 'Choose a dataset first'
+              : columns
+                ? 'Choose a column'
+                : 'Loading columns…'}
+          </option>
+          {numeric.map((c) => (
+            <option key={c.name} value={c.name}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+
+      {columns && label && (
+        <FeaturePicker
+          columns={candidates}
+          selected={features}
+          onChange={setChosenFeatures}
+          error={fieldErrors.features}
+        />
+      )}
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          name="preset"
+          label="Preset"
+          value={preset}
+          onChange={(event) => setPreset(event.target.value)}
+          hint={presetInfo?.description}
+          error={fieldErrors.preset}
+        >
+          {presets.map((p) => (
+            <option key={p.value} value={p.value}>
+              {p.label}
+            </option>
+          ))}
+        </SelectField>
+        <TimeLimitField
+          hours={time.hours}
+          minutes={time.minutes}
+          onChange={(hours, minutes) => setTime({ hours, minutes })}
+          error={fieldErrors.timeLimitSec}
+        />
+      </div>
+
+      <AdvancedFields
+        values={advanced}
+        onChange={setAdvanced}
+        errors={fieldErrors}
+        open={advancedError}
+      />
+
+      {errors.form && <FormAlert>{errors.form}</FormAlert>}
+      <PrimaryButton type="submit" pending={busy} pendingLabel="Starting…">
+        Train
+      </PrimaryButton>
+    </form>
+  );
+}

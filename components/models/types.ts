@@ -1,0 +1,79 @@
+// The Models API's answers as the browser sees them (the contract in GET /api/models and /:id).
+
+export type ModelStatus = 'TRAINING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
+export type JobStatus = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
+export type EvalMetric = 'rmse' | 'mae' | 'r2';
+
+/** The training job of a model: progress 0–1 and the current step's message. */
+export interface ModelJob {
+  id: string;
+  status: JobStatus;
+  progress: number;
+  message: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** One model as the list shows it. */
+export interface ModelSummary {
+  id: string;
+  name: string;
+  description: string;
+  status: ModelStatus;
+  label: string | null;
+  datasetId: string | null;
+  datasetName: string | null;
+  source: 'trained' | 'uploaded';
+  preset: string | null;
+  timeLimitSec: number | null;
+  evalMetric: EvalMetric | null;
+  createdAt: string;
+  trainingSec: number | null;
+  error: string | null;
+  /** Scores of the ensemble on the validation rows. */
+  validation: { rmse: number; mae: number; r2: number } | null;
+  features: { name: string; kind: string }[];
+  job: ModelJob | null;
+}
+
+/** One row of the engine's leaderboard; scores are RMSE in label units (lower is better). */
+export interface LeaderboardRow {
+  name: string;
+  family: string;
+  status: 'ok' | 'failed' | 'skipped';
+  reason?: string;
+  validationRmse: number | null;
+  fitSec: number;
+  validationPredictSec: number;
+  stackLevel: number;
+  foldCount: number;
+  ensembleWeight: number;
+}
+
+/** Permutation importance of one feature: mean RMSE increase when shuffled, and its spread. */
+export interface FeatureImportance {
+  feature: string;
+  mean: number;
+  std: number;
+}
+
+/** Everything the details page shows. */
+export interface ModelDetails extends ModelSummary {
+  dropped: { name: string; reason: string; message: string }[];
+  leaderboard: LeaderboardRow[];
+  ensembleWeights: { name: string; weight: number }[];
+  featureImportance: FeatureImportance[] | null;
+  featureRanges?: Record<string, { min: number; max: number } | { levels: string[] }>;
+}
+
+/** A dataset as the train form needs it. */
+export interface DatasetOption {
+  id: string;
+  name: string;
+}
+
+/** A dataset column as stored in the dataset's schema. */
+export interface DatasetColumnInfo {
+  name: string;
+  kind: string;
+}
