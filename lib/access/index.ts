@@ -19,3 +19,4 @@ export { isUuid, orNotFound, ownedBy, ownedRow, type OwnedTable } from './owned'
 export * from './datasets';
 export * from './models';
 export * from './jobs';
+export * from './evaluations';
