@@ -18,7 +18,10 @@ export async function readModelBytes(model: Pick<Model, 'storageKey'>): Promise<
 }
 
 function notReady(): AppError {
-  return new AppError('CONFLICT', 'This model has not finished training, so it cannot be used yet.');
+  return new AppError(
+    'CONFLICT',
+    'This model has not finished training, so it cannot be used yet.',
+  );
 }
 
 /**
@@ -30,7 +33,9 @@ const cache = new Map<string, Promise<Predictor>>();
 const cacheSize = 4;
 
 /** The model's predictor, loaded from storage or taken from the cache. */
-export function loadModelPredictor(model: Pick<Model, 'status' | 'storageKey'>): Promise<Predictor> {
+export function loadModelPredictor(
+  model: Pick<Model, 'status' | 'storageKey'>,
+): Promise<Predictor> {
   const key = model.storageKey;
   if (model.status !== 'COMPLETED' || !key) return Promise.reject(notReady());
   let loading = cache.get(key);

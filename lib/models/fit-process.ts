@@ -1,0 +1,88 @@
+// Entry of the child process that fits one model (spawned by fit-child.ts, never imported).
+//
+// The engine's `fit` cannot be interrupted once started, so each training runs in its own process
+// that the worker can kill on cancel; an out-of-memory fit then also kills only this process.
+// Protocol over the IPC channel: the parent sends one FitProcessRequest; this process answers
+// with progress messages and one 'done' or 'failed' message, then exits.
+import { writeFile } from 'node:fs/promises';
+import { AutoMLError, fit, type FitOptions, type Predictor } from '@/lib/automl';
+import { readCsvFile } from '@/lib/csv';
+import type { FitProcessMessage, FitProcessRequest } from './fit-child';
+import { describePredictor, type FeatureRange } from './metadata';
+
+// The worker died or killed us: nothing is left to report to.
+process.on('disconnect', () => process.exit(1));
+process.once('message', (request: FitProcessRequest) => {
+  run(request).then(
+    (description) => send({ type: 'done', description }, 0),
+    (error: unknown) => send(failure(error), 1),
+  );
+});
+
+function send(message: FitProcessMessage, exitCode?: number): void {
+  if (!process.send) return;
+  process.send(message, undefined, {}, () => {
+    if (exitCode !== undefined) process.exit(exitCode);
+  });
+}
+
+async function run(request: FitProcessRequest) {
+  send({ type: 'progress', fraction: 0, message: 'reading the dataset' });
+  const read = await readCsvFile(request.csvFile, {
+    delimiter: ',',
+    encoding: 'utf-8',
+    kinds: request.csvKinds,
+  });
+  const options = {
+    ...request.fitOptions,
+    threadsOnly: true,
+    onProgress: (fraction: number, message: string) =>
+      send({ type: 'progress', fraction, message }),
+  };
+  const predictor = await fit(read.table, options as FitOptions);
+  send({ type: 'progress', fraction: 1, message: 'saving the model' });
+  await writeFile(request.outFile, await predictor.save());
+  return describePredictor(predictor, trainingRanges(predictor, read.table));
+}
+
+function failure(error: unknown): FitProcessMessage {
+  if (error instanceof AutoMLError) {
+    return { type: 'failed', userMessage: error.message, code: error.code, detail: error.message };
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return { type: 'failed', detail };
+}
+
+/** Numeric and datetime ranges of the features over the training table, for prediction forms. */
+function trainingRanges(
+  predictor: Predictor,
+  table: { array(name: string): ArrayLike<unknown> },
+): Record<string, FeatureRange> {
+  const ranges: Record<string, FeatureRange> = {};
+  for (const feature of predictor.metadata.features) {
+    if (feature.kind !== 'numeric' && feature.kind !== 'datetime') continue;
+    const values = table.array(feature.name);
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < values.length; i++) {
+      const number = toNumber(values[i], feature.kind === 'datetime');
+      if (number < min) min = number;
+      if (number > max) max = number;
+    }
+    if (min > max) continue;
+    ranges[feature.name] =
+      feature.kind === 'datetime'
+        ? { min: new Date(min).toISOString(), max: new Date(max).toISOString() }
+        : { min, max };
+  }
+  return ranges;
+}
+
+// NaN compares false both ways, so unreadable values never become a bound.
+function toNumber(value: unknown, isDate: boolean): number {
+  if (value === null || value === undefined || value === '') return NaN;
+  if (value instanceof Date) return value.getTime();
+  if (isDate) return Date.parse(String(value));
+  const number = typeof value === 'number' ? value : Number(String(value).trim());
+  return Number.isFinite(number) ? number : NaN;
+}
