@@ -6,6 +6,7 @@ import type { EvaluationResult, HeadlineMetrics } from './types';
 export function evaluationView(row: Evaluation, extra: { modelName?: string } = {}) {
   return {
     id: row.id,
+    ownerId: row.ownerId,
     modelId: row.modelId,
     modelName: extra.modelName ?? null,
     datasetId: row.datasetId,

@@ -18,6 +18,12 @@ import { GET as datasetRowsRoute } from '@/app/api/datasets/[id]/rows/route';
 import { POST as splitDatasetRoute } from '@/app/api/datasets/[id]/split/route';
 import { POST as mergeDatasetsRoute } from '@/app/api/datasets/merge/route';
 import { GET as listDatasetsRoute } from '@/app/api/datasets/route';
+import { GET as evaluationRowsRoute } from '@/app/api/evaluations/[id]/rows/route';
+import {
+  DELETE as deleteEvaluationRoute,
+  GET as getEvaluationRoute,
+} from '@/app/api/evaluations/[id]/route';
+import { GET as listEvaluationsRoute } from '@/app/api/evaluations/route';
 import { GET as getModelRoute } from '@/app/api/models/[id]/route';
 import { GET as listModelsRoute } from '@/app/api/models/route';
 import { POST as cancelJobRoute } from '@/app/api/jobs/[id]/cancel/route';
@@ -25,6 +31,7 @@ import { GET as jobEventsRoute } from '@/app/api/jobs/[id]/events/route';
 import { GET as getJobRoute } from '@/app/api/jobs/[id]/route';
 import {
   createDataset,
+  createEvaluation,
   createModel,
   deleteDataset,
   deleteModel,
@@ -63,6 +70,7 @@ let aliceDataset: Dataset;
 let aliceModel: Model;
 let aliceQueuedJob: { id: string };
 let aliceFinishedJob: { id: string };
+let aliceEvaluation: { id: string };
 
 async function insertJob(ownerId: string, status: JobStatus) {
   const [job] = await getDb().insert(jobs).values({ ownerId, kind: 'test', status }).returning();
@@ -87,6 +95,14 @@ beforeAll(async () => {
   await createDataset(bob.id, { name: 'bob.csv', storageKey: 'k/bob.csv' });
   aliceQueuedJob = await insertJob(alice.id, 'QUEUED');
   aliceFinishedJob = await insertJob(alice.id, 'COMPLETED');
+});
+
+beforeAll(async () => {
+  aliceEvaluation = await createEvaluation(alice.id, {
+    modelId: aliceModel.id,
+    datasetId: aliceDataset.id,
+    datasetName: aliceDataset.name,
+  });
 });
 
 const missingId = '00000000-0000-4000-8000-000000000000';
@@ -274,6 +290,31 @@ const itemRoutes: {
     id: () => aliceModel.id,
   },
   {
+    name: 'GET /api/evaluations/:id',
+    folder: 'evaluations/[id]',
+    handler: getEvaluationRoute,
+    path: 'evaluations',
+    id: () => aliceEvaluation.id,
+  },
+  {
+    name: 'DELETE /api/evaluations/:id',
+    folder: 'evaluations/[id]',
+    handler: deleteEvaluationRoute,
+    path: 'evaluations',
+    method: 'DELETE',
+    id: () => aliceEvaluation.id,
+    owner: 'skip',
+  },
+  {
+    // Still queued: the owner is told the rows come once it has completed.
+    name: 'GET /api/evaluations/:id/rows',
+    folder: 'evaluations/[id]/rows',
+    handler: evaluationRowsRoute,
+    path: 'evaluations',
+    id: () => aliceEvaluation.id,
+    owner: { status: 409, contains: () => 'completed' },
+  },
+  {
     name: 'GET /api/jobs/:id',
     folder: 'jobs/[id]',
     handler: getJobRoute,
@@ -308,6 +349,12 @@ const listRoutes: {
     folder: 'datasets',
     handler: (r) => listDatasetsRoute(r, undefined),
     key: 'datasets',
+  },
+  {
+    name: 'GET /api/evaluations',
+    folder: 'evaluations',
+    handler: (r) => listEvaluationsRoute(r, undefined),
+    key: 'evaluations',
   },
   {
     name: 'GET /api/models',
