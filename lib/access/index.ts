@@ -20,3 +20,5 @@ export * from './datasets';
 export * from './models';
 export * from './jobs';
 export * from './evaluations';
+export * from './predictions';
+export * from './tokens';

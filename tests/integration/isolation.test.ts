@@ -30,6 +30,20 @@ import { POST as cancelJobRoute } from '@/app/api/jobs/[id]/cancel/route';
 import { GET as jobEventsRoute } from '@/app/api/jobs/[id]/events/route';
 import { GET as getJobRoute } from '@/app/api/jobs/[id]/route';
 import {
+  GET as modelInputsRoute,
+  POST as manualPredictRoute,
+} from '@/app/api/models/[id]/predict/route';
+import { GET as downloadPredictionRoute } from '@/app/api/predictions/[id]/download/route';
+import {
+  DELETE as deletePredictionRoute,
+  GET as getPredictionRoute,
+} from '@/app/api/predictions/[id]/route';
+import { GET as listPredictionsRoute } from '@/app/api/predictions/route';
+import { DELETE as revokeTokenRoute } from '@/app/api/tokens/[id]/route';
+import { GET as listTokensRoute } from '@/app/api/tokens/route';
+import { POST as apiPredictRoute } from '@/app/api/v1/models/[id]/predict/route';
+import { createPrediction, createToken } from '@/lib/access';
+import {
   createDataset,
   createEvaluation,
   createModel,
@@ -102,6 +116,23 @@ beforeAll(async () => {
     modelId: aliceModel.id,
     datasetId: aliceDataset.id,
     datasetName: aliceDataset.name,
+  });
+});
+
+// Predictions and API tokens (the Predicting section and /settings).
+let alicePrediction: { id: string };
+let aliceToken: { id: string };
+
+beforeAll(async () => {
+  alicePrediction = await createPrediction(alice.id, {
+    modelId: aliceModel.id,
+    datasetId: aliceDataset.id,
+    datasetName: aliceDataset.name,
+  });
+  aliceToken = await createToken(alice.id, {
+    name: 'script',
+    tokenHash: 'f'.repeat(64),
+    prefix: 'cml_abcdef',
   });
 });
 
@@ -337,6 +368,67 @@ const itemRoutes: {
     path: 'jobs',
     id: () => aliceFinishedJob.id,
   },
+  {
+    name: 'GET /api/predictions/:id',
+    folder: 'predictions/[id]',
+    handler: getPredictionRoute,
+    path: 'predictions',
+    id: () => alicePrediction.id,
+  },
+  {
+    name: 'DELETE /api/predictions/:id',
+    folder: 'predictions/[id]',
+    handler: deletePredictionRoute,
+    path: 'predictions',
+    method: 'DELETE',
+    id: () => alicePrediction.id,
+    owner: 'skip',
+  },
+  {
+    // Still queued: the owner is told the file exists once it completes.
+    name: 'GET /api/predictions/:id/download',
+    folder: 'predictions/[id]/download',
+    handler: downloadPredictionRoute,
+    path: 'predictions',
+    id: () => alicePrediction.id,
+    owner: { status: 409, contains: () => 'queued' },
+  },
+  {
+    // The fixture model has no file, so its inputs cannot be read.
+    name: 'GET /api/models/:id/predict',
+    folder: 'models/[id]/predict',
+    handler: modelInputsRoute,
+    path: 'models',
+    id: () => aliceModel.id,
+    owner: { status: 409, contains: () => 'not finished' },
+  },
+  {
+    name: 'POST /api/models/:id/predict',
+    folder: 'models/[id]/predict',
+    handler: manualPredictRoute,
+    path: 'models',
+    method: 'POST',
+    id: () => aliceModel.id,
+    owner: { status: 400, contains: () => 'JSON' },
+  },
+  {
+    name: 'POST /api/v1/models/:id/predict',
+    folder: 'v1/models/[id]/predict',
+    handler: apiPredictRoute,
+    path: 'v1/models',
+    method: 'POST',
+    id: () => aliceModel.id,
+    owner: { status: 400, contains: () => 'JSON' },
+  },
+  {
+    name: 'DELETE /api/tokens/:id',
+    folder: 'tokens/[id]',
+    handler: revokeTokenRoute,
+    path: 'tokens',
+    method: 'DELETE',
+    id: () => aliceToken.id,
+    owner: 'skip',
+  },
 ];
 const listRoutes: {
   name: string;
@@ -361,6 +453,18 @@ const listRoutes: {
     folder: 'models',
     handler: (r) => listModelsRoute(r, undefined),
     key: 'models',
+  },
+  {
+    name: 'GET /api/predictions',
+    folder: 'predictions',
+    handler: (r) => listPredictionsRoute(r, undefined),
+    key: 'predictions',
+  },
+  {
+    name: 'GET /api/tokens',
+    folder: 'tokens',
+    handler: (r) => listTokensRoute(r, undefined),
+    key: 'tokens',
   },
 ];
 
