@@ -31,7 +31,7 @@ export interface ModelSummary {
   trainingSec: number | null;
   error: string | null;
   /** Scores of the ensemble on the validation rows. */
-  validation: { rmse: number; mae: number; r2: number } | null;
+  validation: { rmse: number | null; mae: number | null; r2: number | null } | null;
   features: { name: string; kind: string }[];
   job: ModelJob | null;
 }
@@ -53,8 +53,8 @@ export interface LeaderboardRow {
 /** Permutation importance of one feature: mean RMSE increase when shuffled, and its spread. */
 export interface FeatureImportance {
   feature: string;
-  mean: number;
-  std: number;
+  mean: number | null;
+  std: number | null;
 }
 
 /** Everything the details page shows. */
@@ -63,7 +63,10 @@ export interface ModelDetails extends ModelSummary {
   leaderboard: LeaderboardRow[];
   ensembleWeights: { name: string; weight: number }[];
   featureImportance: FeatureImportance[] | null;
-  featureRanges?: Record<string, { min: number; max: number } | { levels: string[] }>;
+  featureRanges?: Record<
+    string,
+    { min: number | string; max: number | string } | { levels: string[] }
+  >;
 }
 
 /** A dataset as the train form needs it. */

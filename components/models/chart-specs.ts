@@ -1,0 +1,106 @@
+// Vega-Lite specs of the model charts: leaderboard scores and feature importance with error bars.
+// Pure functions of the API's data; user text (model and column names) travels only as data
+// values, which Vega draws as SVG text and vega-tooltip escapes, never as field names or HTML.
+import type { VisualizationSpec } from 'vega-embed';
+import type { FeatureImportance, LeaderboardRow } from './types';
+
+const schema = 'https://vega.github.io/schema/vega-lite/v6.json';
+const ENSEMBLE_NAME = 'WeightedEnsemble';
+
+/** Validation RMSE per scored model, best first; the ensemble in its own colour. */
+export function leaderboardSpec(rows: LeaderboardRow[]): VisualizationSpec {
+  const values = rows
+    .filter((row) => row.status === 'ok' && row.validationRmse !== null)
+    .map((row) => ({
+      model: row.name,
+      family: row.family,
+      rmse: row.validationRmse,
+      fitSec: row.fitSec,
+      stackLevel: row.stackLevel,
+      ensemble: row.name === ENSEMBLE_NAME,
+    }))
+    .sort((a, b) => (a.rmse as number) - (b.rmse as number));
+  return {
+    $schema: schema,
+    title: 'Validation RMSE by model (lower is better)',
+    width: 'container',
+    height: Math.max(80, values.length * 22),
+    data: { values },
+    mark: 'bar',
+    encoding: {
+      y: {
+        field: 'model',
+        type: 'nominal',
+        sort: null,
+        title: null,
+      },
+      x: { field: 'rmse', type: 'quantitative', title: 'Validation RMSE' },
+      color: {
+        field: 'ensemble',
+        type: 'nominal',
+        scale: { domain: [false, true], range: ['#6366f1', '#059669'] },
+        legend: null,
+      },
+      tooltip: [
+        { field: 'model', title: 'Model' },
+        { field: 'family', title: 'Family' },
+        { field: 'rmse', title: 'Validation RMSE', format: ',.4~g' },
+        { field: 'fitSec', title: 'Fit time (s)', format: ',.3~g' },
+        { field: 'stackLevel', title: 'Stack level' },
+      ],
+    },
+  };
+}
+
+/** Importance per feature as bars of the mean with error bars of ± one standard deviation. */
+export function importanceSpec(importance: FeatureImportance[]): VisualizationSpec {
+  const values = importance
+    .filter((f) => f.mean !== null && Number.isFinite(f.mean))
+    .map((f) => {
+      const mean = f.mean as number;
+      const std = f.std !== null && Number.isFinite(f.std) ? f.std : 0;
+      return { feature: f.feature, mean, std, low: mean - std, high: mean + std };
+    })
+    .sort((a, b) => b.mean - a.mean);
+  const y = {
+    field: 'feature',
+    type: 'nominal' as const,
+    // The rows come sorted; one order for every layer keeps their domains from disagreeing.
+    sort: null,
+    title: null,
+  };
+  const tooltip = [
+    { field: 'feature', title: 'Feature' },
+    { field: 'mean', title: 'RMSE increase (mean)', format: ',.4~g' },
+    { field: 'std', title: 'Standard deviation', format: ',.4~g' },
+  ];
+  return {
+    $schema: schema,
+    title: 'Feature importance (RMSE increase when shuffled, mean ± std)',
+    width: 'container',
+    height: Math.max(80, values.length * 22),
+    data: { values },
+    encoding: { y },
+    layer: [
+      {
+        mark: { type: 'bar', color: '#6366f1' },
+        encoding: {
+          x: { field: 'mean', type: 'quantitative', title: 'RMSE increase' },
+          tooltip,
+        },
+      },
+      {
+        mark: { type: 'rule', color: '#1e293b', strokeWidth: 1.5 },
+        encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' }, tooltip },
+      },
+      {
+        mark: { type: 'tick', color: '#1e293b', thickness: 1.5, size: 10, orient: 'vertical' },
+        encoding: { x: { field: 'low', type: 'quantitative' } },
+      },
+      {
+        mark: { type: 'tick', color: '#1e293b', thickness: 1.5, size: 10, orient: 'vertical' },
+        encoding: { x: { field: 'high', type: 'quantitative' } },
+      },
+    ],
+  };
+}

@@ -1,0 +1,133 @@
+'use client';
+// A model's details page: heading, actions, overview, features, leaderboard, weights, importance.
+// Reads GET /api/models/:id, and re-reads it every 2 s while the model trains.
+import Link from 'next/link';
+import { useCallback, useEffect, useState } from 'react';
+import { VegaChart } from '@/components/charts/vega-chart';
+import { callApi } from '@/components/datasets/api';
+import { FormAlert } from '@/components/ui/form-alert';
+import { CancelTrainingButton } from './cancel-button';
+import { importanceSpec, leaderboardSpec } from './chart-specs';
+import { DeleteModelButton } from './delete-model-button';
+import { LeaderboardTable } from './leaderboard-table';
+import { ModelHeading } from './model-heading';
+import { EnsembleWeights, FeaturesSection, Overview, Section } from './model-sections';
+import { StatusBadge } from './status-badge';
+import { TrainingProgress } from './training-progress';
+import type { ModelDetails as Details } from './types';
+import { POLL_MS } from './use-models';
+import { useNow } from './use-now';
+
+function useModel(id: string) {
+  const [model, setModel] = useState<Details | null>(null);
+  const [error, setError] = useState<string>();
+  const [loads, setLoads] = useState(0);
+
+  const reload = useCallback(async () => {
+    try {
+      setModel((await callApi<{ model: Details }>(`/api/models/${id}`)).model);
+      setError(undefined);
+    } catch (caught) {
+      setError((caught as Error).message);
+    }
+    setLoads((n) => n + 1);
+  }, [id]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const training = model?.status === 'TRAINING';
+  useEffect(() => {
+    if (loads === 0 || !training) return;
+    const timer = setTimeout(reload, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [loads, training, reload]);
+
+  return { model, setModel, error, reload };
+}
+
+function Results({ model }: { model: Details }) {
+  const fileName = model.name.replace(/[^\w.-]+/g, '_');
+  return (
+    <>
+      <FeaturesSection model={model} />
+      <Section title="Leaderboard">
+        <LeaderboardTable rows={model.leaderboard} />
+        <VegaChart
+          spec={leaderboardSpec(model.leaderboard)}
+          label="Leaderboard chart"
+          fileName={`${fileName}-leaderboard`}
+        />
+      </Section>
+      <Section title="Ensemble weights">
+        <EnsembleWeights model={model} />
+      </Section>
+      <Section title="Feature importance">
+        {model.featureImportance && model.featureImportance.length > 0 ? (
+          <VegaChart
+            spec={importanceSpec(model.featureImportance)}
+            label="Feature importance chart"
+            fileName={`${fileName}-importance`}
+          />
+        ) : (
+          <p className="text-sm text-slate-500">
+            Not measured for this model: importance is computed on the holdout rows, which only the
+            medium quality preset keeps aside.
+          </p>
+        )}
+      </Section>
+    </>
+  );
+}
+
+export function ModelDetails({ id }: { id: string }) {
+  const { model, setModel, error, reload } = useModel(id);
+  const now = useNow(model?.status === 'TRAINING');
+
+  if (!model) {
+    return error ? <FormAlert>{error}</FormAlert> : <p role="status">Loading the model…</p>;
+  }
+  return (
+    <div className="space-y-10">
+      <div className="space-y-3">
+        <Link href="/models" className="text-sm text-indigo-700 hover:underline">
+          ← Models
+        </Link>
+        <ModelHeading
+          id={model.id}
+          name={model.name}
+          description={model.description}
+          onSaved={(values) => setModel({ ...model, ...values })}
+        />
+        <div className="flex flex-wrap items-center gap-4">
+          <StatusBadge status={model.status} />
+          {model.status === 'COMPLETED' && (
+            <a
+              href={`/api/models/${model.id}/download`}
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            >
+              Download zip
+            </a>
+          )}
+          {model.status === 'TRAINING' && model.job && (
+            <CancelTrainingButton jobId={model.job.id} name={model.name} onCancelled={reload} />
+          )}
+          <DeleteModelButton id={model.id} name={model.name} />
+        </div>
+        {model.status === 'TRAINING' && <TrainingProgress model={model} now={now} />}
+        {model.status === 'FAILED' && (
+          <FormAlert>{model.error ?? 'The training failed.'}</FormAlert>
+        )}
+        {model.status === 'CANCELLED' && (
+          <p className="text-sm text-slate-600">The training was cancelled.</p>
+        )}
+        {error && <FormAlert>Could not refresh: {error}</FormAlert>}
+      </div>
+      <Section title="Overview">
+        <Overview model={model} />
+      </Section>
+      {model.status === 'COMPLETED' && <Results model={model} />}
+    </div>
+  );
+}
