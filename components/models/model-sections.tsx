@@ -1,5 +1,5 @@
 // The parts of a model's details page: overview facts, features, dropped columns, weights.
-import { formatDate } from '@/lib/datasets/format';
+import { formatCount, formatDate } from '@/lib/datasets/format';
 import { formatDuration, formatScore, formatTimeLimit, metricLabels } from './format';
 import { DatasetCell } from './model-list';
 import type { ModelDetails } from './types';
@@ -33,6 +33,14 @@ export function Overview({ model }: { model: ModelDetails }) {
     ['Validation R²', formatScore(v?.r2)],
     ['Created', formatDate(model.createdAt)],
   ];
+  if (model.trainingRows) {
+    const rows = `${formatCount(model.trainingRows)} training`;
+    const held = model.validationRows ? ` · ${formatCount(model.validationRows)} validation` : '';
+    facts.splice(6, 0, ['Rows', rows + held]);
+  }
+  if (model.holdoutFraction)
+    facts.splice(6, 0, ['Holdout', `${Math.round(model.holdoutFraction * 100)} %`]);
+  if (model.families) facts.splice(6, 0, ['Model families', model.families.join(', ')]);
   return (
     <dl className="grid gap-x-6 gap-y-3 rounded-xl border border-slate-200 bg-white p-4 text-sm sm:grid-cols-3 lg:grid-cols-4">
       {facts.map(([term, value]) => (
@@ -89,14 +97,26 @@ export function SimpleTable({
 
 /** The features used, with kinds, and the columns dropped with their reasons. */
 export function FeaturesSection({ model }: { model: ModelDetails }) {
+  const details = model.featureDetails?.length ? model.featureDetails : null;
   return (
     <Section title="Features">
       <SimpleTable
         caption="Features"
-        heads={['Column', 'Kind']}
-        rows={model.features.map((f) => [f.name, f.kind])}
+        heads={details ? ['Column', 'Kind', 'Missing', 'Distinct values'] : ['Column', 'Kind']}
+        rows={
+          details
+            ? details.map((f) => [f.name, f.kind, formatCount(f.missing), formatCount(f.distinct)])
+            : model.features.map((f) => [f.name, f.kind])
+        }
         testId="feature-row"
       />
+      {model.warnings && model.warnings.length > 0 && (
+        <ul className="list-disc space-y-1 pl-5 text-sm text-amber-800" aria-label="Notes">
+          {model.warnings.map((warning, i) => (
+            <li key={i}>{warning}</li>
+          ))}
+        </ul>
+      )}
       {model.dropped.length > 0 && (
         <>
           <h3 className="text-sm font-semibold text-slate-800">Dropped columns</h3>

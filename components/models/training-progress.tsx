@@ -17,7 +17,10 @@ export function TrainingProgress({ model, now }: { model: ModelSummary; now: num
   const step = waiting ? 'Waiting for a worker…' : job.message || 'Starting…';
   return (
     <div className="min-w-48 space-y-1" data-testid="training-progress">
-      <ProgressBar value={job?.progress ?? 0} label={`Training progress of ${model.name}`} />
+      <ProgressBar
+        value={(job?.progress ?? 0) / 100}
+        label={`Training progress of ${model.name}`}
+      />
       <p className="text-xs text-slate-700">{step}</p>
       <p className="text-xs whitespace-nowrap text-slate-500 tabular-nums">
         {waiting ? 'queued' : `${formatDuration(elapsedSec(model, now))} elapsed`} · limit{' '}

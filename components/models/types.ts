@@ -4,7 +4,7 @@ export type ModelStatus = 'TRAINING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
 export type JobStatus = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
 export type EvalMetric = 'rmse' | 'mae' | 'r2';
 
-/** The training job of a model: progress 0–1 and the current step's message. */
+/** The training job of a model: progress in percent (0–100) and the current step's message. */
 export interface ModelJob {
   id: string;
   status: JobStatus;
@@ -67,6 +67,13 @@ export interface ModelDetails extends ModelSummary {
     string,
     { min: number | string; max: number | string } | { levels: string[] }
   >;
+  /** Beyond the contract's minimum, when the API sends them. */
+  featureDetails?: { name: string; kind: string; missing: number; distinct: number }[];
+  holdoutFraction?: number | null;
+  families?: string[] | null;
+  trainingRows?: number | null;
+  validationRows?: number | null;
+  warnings?: string[];
 }
 
 /** A dataset as the train form needs it. */

@@ -1,0 +1,65 @@
+// The leaderboard table: best score first, any column sortable both ways, reasons of skipped models.
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { LeaderboardTable } from './leaderboard-table';
+import type { LeaderboardRow } from './types';
+
+function row(
+  name: string,
+  rmse: number | null,
+  fitSec: number,
+  extra: Partial<LeaderboardRow> = {},
+) {
+  return {
+    name,
+    family: name,
+    status: 'ok',
+    validationRmse: rmse,
+    fitSec,
+    validationPredictSec: 0.01,
+    stackLevel: 1,
+    foldCount: 1,
+    ensembleWeight: 0,
+    ...extra,
+  } satisfies LeaderboardRow;
+}
+
+const rows: LeaderboardRow[] = [
+  row('linear', 3.4, 0.2),
+  row('mlp', null, 0, { status: 'skipped', reason: 'not enough time left (needs about 40 s)' }),
+  row('WeightedEnsemble', 2.8, 0.1, { ensembleWeight: 1, stackLevel: 2 }),
+  row('gbdt', 2.9, 4.5, { ensembleWeight: 0.6 }),
+];
+
+const names = () =>
+  screen
+    .getAllByTestId('leaderboard-row')
+    .map((r) => within(r).getAllByRole('cell')[0].firstChild?.textContent);
+
+describe('LeaderboardTable', () => {
+  it('lists the best validation score first and unscored models last, with their reason', () => {
+    render(<LeaderboardTable rows={rows} />);
+
+    expect(names()).toEqual(['WeightedEnsemble', 'gbdt', 'linear', 'mlp']);
+    expect(screen.getByRole('columnheader', { name: /Validation RMSE/ })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
+    expect(screen.getAllByTestId('leaderboard-row')[3]).toHaveTextContent(
+      'skipped: not enough time left (needs about 40 s)',
+    );
+  });
+
+  it('sorts by the clicked column, and the other way on a second click', () => {
+    render(<LeaderboardTable rows={rows} />);
+    const fit = screen.getByRole('button', { name: /Fit time/ });
+
+    fireEvent.click(fit);
+    expect(names()).toEqual(['mlp', 'WeightedEnsemble', 'linear', 'gbdt']);
+    fireEvent.click(fit);
+    expect(names()).toEqual(['gbdt', 'linear', 'WeightedEnsemble', 'mlp']);
+    expect(screen.getByRole('columnheader', { name: /Fit time/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
+  });
+});

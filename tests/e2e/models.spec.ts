@@ -1,0 +1,144 @@
+// Models in a real browser: upload cars.csv, train on Miles_per_Gallon with a one-minute limit,
+// watch the list reach COMPLETED without reloading, read the details (features, leaderboard,
+// importance), download the zip, upload it again as a new model, and delete that one.
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+
+/** shared/ sits beside the clone in CI; /work/shared on the development machine. */
+const sharedDir = [path.resolve(__dirname, '..', '..', '..', 'shared'), '/work/shared'].find(
+  (dir) => fs.existsSync(path.join(dir, 'datasets', 'cars.csv')),
+) as string;
+const carsCsv = path.join(sharedDir, 'datasets', 'cars.csv');
+const password = 'a long test password';
+const modelName = 'mpg <b>model</b>';
+
+async function registerAndLogIn(page: Page) {
+  const email = `models-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
+  const created = await page.request.post('/api/register', {
+    data: { name: 'Mo Del', email, password },
+  });
+  expect(created.status()).toBe(201);
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(/\/datasets$/);
+}
+
+async function uploadCars(page: Page) {
+  await page.getByLabel('CSV file').setInputFiles(carsCsv);
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'cars' })).toBeVisible();
+}
+
+async function fillTrainForm(page: Page) {
+  await page.getByLabel('Name', { exact: true }).fill(modelName);
+  await page.getByLabel('Description', { exact: true }).fill('<i>trained in the browser test</i>');
+  await page.getByLabel('Dataset').selectOption({ label: 'cars' });
+  const target = page.getByLabel('Target column');
+  await expect(target.locator('option', { hasText: 'Miles_per_Gallon' })).toHaveCount(1);
+  // Only numeric columns are offered: the car's name and origin are not.
+  await expect(target.locator('option', { hasText: 'Origin' })).toHaveCount(0);
+  await target.selectOption('Miles_per_Gallon');
+  await expect(page.getByText('8 of 8 columns used to predict the target.')).toBeVisible();
+  await page.getByLabel('Hours').fill('0');
+  await page.getByLabel('Minutes').fill('1');
+  await expect(page.getByText('The whole training stops within 1 min.')).toBeVisible();
+}
+
+test('train, watch, inspect, download, upload again, delete', async ({ page }) => {
+  test.setTimeout(360_000);
+  const started = Date.now();
+  await registerAndLogIn(page);
+  await uploadCars(page);
+
+  await page.getByRole('link', { name: 'Models', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'No models yet' })).toBeVisible();
+  await page.getByRole('link', { name: 'Train a model' }).first().click();
+  await expect(page).toHaveURL(/\/models\/new$/);
+  await fillTrainForm(page);
+  await page.getByRole('button', { name: 'Train' }).click();
+
+  // The list shows it training with a progress bar and a ticking clock, then COMPLETED, all
+  // without a reload: a mark left on the window survives only if the page is never reloaded.
+  await expect(page).toHaveURL(/\/models$/);
+  await page.evaluate(() => ((window as unknown as { mark: number }).mark = 42));
+  const row = page.getByTestId('model-row').filter({ hasText: 'Miles_per_Gallon' });
+  await expect(row.getByRole('link', { name: modelName })).toBeVisible();
+  await expect(row.getByTestId('model-status')).toHaveText('TRAINING');
+  await expect(row.getByRole('progressbar')).toBeVisible();
+  await expect(row).toContainText('limit 1 min');
+  await expect(row.getByText(/00:00:\d\d elapsed/)).toBeVisible({ timeout: 60_000 });
+  const trainingFrom = Date.now();
+  await expect(row.getByTestId('model-status')).toHaveText('COMPLETED', { timeout: 240_000 });
+  const trainingSec = (Date.now() - trainingFrom) / 1000;
+  expect(await page.evaluate(() => (window as unknown as { mark: number }).mark)).toBe(42);
+  await expect(row).toContainText(/RMSE \d/);
+
+  // Details: overview, features with kinds, leaderboard table and chart, importance chart.
+  await row.getByRole('link', { name: modelName }).click();
+  await expect(page.getByRole('heading', { level: 1, name: modelName })).toBeVisible();
+  await expect(page.getByText('<i>trained in the browser test</i>')).toBeVisible();
+  await expect(page.getByTestId('fact-Target')).toHaveText('Miles_per_Gallon');
+  await expect(page.getByTestId('fact-Time limit')).toHaveText('1 min');
+  await expect(page.getByTestId('fact-Training duration')).toHaveText(/^00:0\d:\d\d$/);
+  await expect(page.getByTestId('fact-Dataset').getByRole('link', { name: 'cars' })).toBeVisible();
+  const horsepower = page.getByTestId('feature-row').filter({ hasText: 'Horsepower' });
+  await expect(horsepower).toContainText('numeric');
+  expect(await page.getByTestId('leaderboard-row').count()).toBeGreaterThan(2);
+  await expect(
+    page.getByTestId('leaderboard-row').filter({ hasText: 'WeightedEnsemble' }),
+  ).toHaveCount(1);
+  const fitTime = page.getByRole('columnheader', { name: /Fit time/ });
+  await fitTime.getByRole('button').click();
+  await expect(fitTime).toHaveAttribute('aria-sort', 'ascending');
+  const leaderboardChart = page.getByRole('figure', { name: 'Leaderboard chart' });
+  await expect(leaderboardChart.locator('svg.marks')).toBeVisible();
+  const importance = page.getByRole('figure', { name: 'Feature importance chart' });
+  await expect(importance.locator('svg.marks')).toBeVisible();
+  await importance.locator('summary').click();
+  await expect(importance.getByRole('link', { name: /Save as SVG/ })).toBeVisible();
+  await importance.locator('summary').click();
+
+  // Download the zip: the engine's file plus model_info.txt.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download zip' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.zip$/);
+  const zipPath = path.join(test.info().outputDir, 'model.zip');
+  await download.saveAs(zipPath);
+  const zip = fs.readFileSync(zipPath);
+  expect(zip.subarray(0, 2).toString()).toBe('PK');
+  expect(zip.includes('model_info.txt')).toBe(true);
+
+  // A file that is not a model is refused with a message, and nothing is added.
+  await page.getByRole('link', { name: '← Models' }).click();
+  const upload = page.getByRole('form', { name: 'Upload a model' });
+  await upload.getByLabel('Model file').setInputFiles(carsCsv);
+  await upload.getByRole('button', { name: 'Upload model' }).click();
+  await expect(upload.getByRole('alert')).toBeVisible();
+  await expect(page.getByTestId('model-row')).toHaveCount(1);
+
+  // The downloaded zip uploads again as a new model, its target read from the file.
+  await upload.getByLabel('Model file').setInputFiles(zipPath);
+  await upload.getByLabel('Model name').fill('mpg again');
+  await upload.getByLabel('Model description').fill('uploaded back');
+  await upload.getByRole('button', { name: 'Upload model' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'mpg again' })).toBeVisible();
+  await expect(page.getByTestId('model-status')).toHaveText('COMPLETED');
+  await expect(page.getByTestId('fact-Target')).toHaveText('Miles_per_Gallon');
+  expect(await page.getByTestId('leaderboard-row').count()).toBeGreaterThan(2);
+
+  // Delete after confirming: back on the list, with only the trained model left.
+  await page.getByRole('button', { name: 'Delete mpg again' }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(page).toHaveURL(/\/models$/);
+  await expect(page.getByTestId('model-row')).toHaveCount(1);
+  await expect(page.getByRole('link', { name: 'mpg again' })).toHaveCount(0);
+  console.log(
+    `models e2e: training seen for ${trainingSec.toFixed(0)} s; ` +
+      `test ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
+});
