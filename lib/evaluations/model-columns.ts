@@ -27,8 +27,9 @@ export async function modelColumns(model: Model): Promise<ModelColumns> {
 
 function fromMetadata(model: Model): ModelColumns | null {
   const metadata = (model.metadata ?? {}) as Record<string, unknown>;
-  const training = (metadata.training ?? {}) as Record<string, unknown>;
-  const list = Array.isArray(metadata.features) ? metadata.features : training.features;
+  // The train job and the upload keep the predictor's description under `trained`.
+  const trained = (metadata.trained ?? {}) as Record<string, unknown>;
+  const list = Array.isArray(metadata.features) ? metadata.features : trained.features;
   const label = model.label ?? (typeof metadata.label === 'string' ? metadata.label : null);
   if (!Array.isArray(list) || list.length === 0 || !label) return null;
   const features = list.map((item: unknown) =>

@@ -4,6 +4,7 @@ import { fit, type FitOptionsInput, type Predictor, type TableLike } from '@/lib
 import { readCsvFile } from '@/lib/csv';
 import { createModel, type Model } from '@/lib/access';
 import { newModelKey } from '@/lib/models/files';
+import { describePredictor, type ModelMetadata } from '@/lib/models/metadata';
 import { getStorage } from '@/lib/storage';
 
 /** What `createCompletedModel` needs; the fit defaults to quick gbdt + linear in this thread. */
@@ -19,7 +20,7 @@ export interface TestModelInput {
 
 /**
  * Fits, saves and stores a model for `ownerId`, and inserts its row with status COMPLETED, the
- * label, the storage key and metadata (label, features, leaderboard). Returns the row, the
+ * label, the storage key and metadata as an upload stores it (`trained`: features, leaderboard…). Returns the row, the
  * fitted predictor and the model file's bytes.
  */
 export async function createCompletedModel(
@@ -46,10 +47,16 @@ export async function createCompletedModel(
     storageKey,
     datasetId: input.datasetId,
     metadata: {
-      label: predictor.label,
-      features: predictor.metadata.features.map(({ name, kind }) => ({ name, kind })),
-      leaderboard: predictor.leaderboard(),
-    },
+      source: 'uploaded',
+      datasetName: null,
+      preset: predictor.metadata.preset ?? null,
+      timeLimitSec: null,
+      evalMetric: null,
+      holdoutFraction: predictor.metadata.holdoutFraction,
+      families: null,
+      trained: describePredictor(predictor),
+      fileName: 'test-model.zip',
+    } satisfies ModelMetadata,
   });
   return { model, predictor, bytes };
 }

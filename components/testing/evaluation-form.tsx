@@ -1,0 +1,111 @@
+'use client';
+// Start an evaluation: a completed model, a dataset holding its target, and "Evaluate".
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { callApi } from '@/components/datasets/api';
+import { PrimaryButton } from '@/components/ui/button';
+import { FormAlert } from '@/components/ui/form-alert';
+
+export interface ModelChoice {
+  id: string;
+  name: string;
+  label: string | null;
+}
+
+export interface DatasetChoice {
+  id: string;
+  name: string;
+}
+
+const selectClass =
+  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600';
+
+export function EvaluationForm({
+  models,
+  datasets,
+}: {
+  models: ModelChoice[];
+  datasets: DatasetChoice[];
+}) {
+  const router = useRouter();
+  const [modelId, setModelId] = useState(models[0]?.id ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [started, setStarted] = useState<string>();
+  const model = models.find((m) => m.id === modelId);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(undefined);
+    setStarted(undefined);
+    try {
+      await callApi('/api/evaluations', {
+        method: 'POST',
+        body: { modelId: form.get('modelId'), datasetId: form.get('datasetId') },
+      });
+      setStarted('Evaluation queued. It runs in the background; you can leave this page.');
+      router.refresh();
+    } catch (caught) {
+      setError((caught as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      onSubmit={onSubmit}
+      aria-label="New evaluation"
+      className="space-y-4 rounded-xl border border-slate-200 bg-white p-4"
+    >
+      <h2 className="text-lg font-semibold text-slate-900">Evaluate a model</h2>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <label htmlFor="evaluation-model" className="block text-sm font-medium text-slate-800">
+            Model
+          </label>
+          <select
+            id="evaluation-model"
+            name="modelId"
+            required
+            value={modelId}
+            onChange={(event) => setModelId(event.target.value)}
+            className={selectClass}
+          >
+            {models.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+          {model?.label && (
+            <p className="mt-1 text-sm text-slate-500">
+              Predicts <span className="font-mono">{model.label}</span>; the dataset needs that
+              column and every feature.
+            </p>
+          )}
+        </div>
+        <div>
+          <label htmlFor="evaluation-dataset" className="block text-sm font-medium text-slate-800">
+            Test dataset
+          </label>
+          <select id="evaluation-dataset" name="datasetId" required className={selectClass}>
+            {datasets.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+          <p className="mt-1 text-sm text-slate-500">Rows the model has not seen in training.</p>
+        </div>
+      </div>
+      {error && <FormAlert>{error}</FormAlert>}
+      {started && <FormAlert tone="success">{started}</FormAlert>}
+      <PrimaryButton type="submit" pending={busy} pendingLabel="Starting…">
+        Evaluate
+      </PrimaryButton>
+    </form>
+  );
+}
