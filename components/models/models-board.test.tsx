@@ -40,9 +40,9 @@ function serveLists(...answers: ModelSummary[][]) {
   const calls: string[] = [];
   global.fetch = jest.fn(async (url: string, init?: RequestInit) => {
     calls.push(`${init?.method ?? 'GET'} ${url}`);
-    const body = url === '/api/models' ? { models: answers.shift() ?? [] } : { job: {} };
-    if (url === '/api/models' && answers.length === 0) answers.push(body.models);
-    return { ok: true, status: 200, json: async () => body };
+    if (url !== '/api/models') return { ok: true, status: 200, json: async () => ({ job: {} }) };
+    const models = (answers.length > 1 ? answers.shift() : answers[0]) ?? [];
+    return { ok: true, status: 200, json: async () => ({ models }) };
   }) as never;
   return calls;
 }
