@@ -5,7 +5,7 @@ import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { getDataset } from './datasets';
 import type { Job } from './jobs';
-import { ownedBy, ownedRow } from './owned';
+import { isUuid, ownedBy, ownedRow } from './owned';
 
 export type Model = typeof models.$inferSelect;
 /** The fields a caller may set; the id, owner and creation time are the layer's business. */
@@ -108,6 +108,7 @@ export async function modelDependents(
   ownerId: string,
   id: string,
 ): Promise<{ storageKeys: string[]; activeJobIds: string[] }> {
+  if (!isUuid(id)) return { storageKeys: [], activeJobIds: [] };
   const db = getDb();
   const owned = (table: typeof evaluations | typeof predictions) =>
     and(ownedBy(table, ownerId), eq(table.modelId, id));

@@ -24,7 +24,13 @@ import {
   GET as getEvaluationRoute,
 } from '@/app/api/evaluations/[id]/route';
 import { GET as listEvaluationsRoute } from '@/app/api/evaluations/route';
-import { GET as getModelRoute } from '@/app/api/models/[id]/route';
+import { GET as downloadModelRoute } from '@/app/api/models/[id]/download/route';
+import {
+  DELETE as deleteModelRoute,
+  GET as getModelRoute,
+  PATCH as patchModelRoute,
+} from '@/app/api/models/[id]/route';
+import { POST as uploadModelRoute } from '@/app/api/models/upload/route';
 import { GET as listModelsRoute } from '@/app/api/models/route';
 import { POST as cancelJobRoute } from '@/app/api/jobs/[id]/cancel/route';
 import { GET as jobEventsRoute } from '@/app/api/jobs/[id]/events/route';
@@ -321,6 +327,33 @@ const itemRoutes: {
     id: () => aliceModel.id,
   },
   {
+    name: 'PATCH /api/models/:id',
+    folder: 'models/[id]',
+    handler: patchModelRoute,
+    path: 'models',
+    method: 'PATCH',
+    id: () => aliceModel.id,
+    owner: { status: 400, contains: () => 'JSON' },
+  },
+  {
+    name: 'DELETE /api/models/:id',
+    folder: 'models/[id]',
+    handler: deleteModelRoute,
+    path: 'models',
+    method: 'DELETE',
+    id: () => aliceModel.id,
+    owner: 'skip',
+  },
+  {
+    // The fixture model has no file: the owner learns that, another user only 404.
+    name: 'GET /api/models/:id/download',
+    folder: 'models/[id]/download',
+    handler: downloadModelRoute,
+    path: 'models',
+    id: () => aliceModel.id,
+    owner: { status: 409, contains: () => 'not finished' },
+  },
+  {
     name: 'GET /api/evaluations/:id',
     folder: 'evaluations/[id]',
     handler: getEvaluationRoute,
@@ -532,6 +565,34 @@ describe.each(listRoutes)('$name', ({ handler, key }) => {
   });
 });
 
+/**
+ * Routes without an id that only create or read the session user's own rows (their owner
+ * scoping is tested in their feature's tests, e.g. models-upload.test.ts): they need a session.
+ */
+const sessionRoutes: {
+  name: string;
+  folder: string;
+  handler: (request: Request) => Promise<Response>;
+}[] = [
+  {
+    name: 'POST /api/models/upload',
+    folder: 'models/upload',
+    handler: (r) => uploadModelRoute(r, undefined),
+  },
+];
+
+describe.each(sessionRoutes)('$name', ({ handler }) => {
+  it('answers 401 as JSON without a session', async () => {
+    const form = new FormData();
+    form.append('file', new Blob(['x']), 'x.zip');
+    const response = await handler(
+      new Request('http://127.0.0.1:3000/api/x', { method: 'POST', body: form }),
+    );
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe('UNAUTHENTICATED');
+  });
+});
+
 describe('cancelling another user’s job', () => {
   it('answers 404 and leaves the job running its course', async () => {
     const request = new Request(`http://127.0.0.1:3000/api/jobs/${aliceQueuedJob.id}/cancel`, {
@@ -553,7 +614,9 @@ describe('cancelling another user’s job', () => {
 describe('coverage of this file', () => {
   /** Routes reachable without a session, on purpose. */
   const publicRoutes = ['auth/[...nextauth]', 'register'];
-  const covered = [...new Set([...itemRoutes, ...listRoutes].map((route) => route.folder))];
+  const covered = [
+    ...new Set([...itemRoutes, ...listRoutes, ...sessionRoutes].map((route) => route.folder)),
+  ];
 
   function routeFolders(dir: string, prefix = ''): string[] {
     return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
