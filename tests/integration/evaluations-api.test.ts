@@ -7,7 +7,7 @@ jest.mock('arquero', () => jest.requireActual('arquero/dist/arquero.js'));
 import fs from 'node:fs';
 import { GET as listRoute, POST as startRoute } from '@/app/api/evaluations/route';
 import { columnTable } from '@/lib/automl';
-import { createModel, listEvaluations, listJobs, type Model } from '@/lib/access';
+import { createModel, listEvaluations, listJobs, updateModel, type Model } from '@/lib/access';
 import type { SessionUser } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { readTarget } from '@/lib/evaluations/score';
@@ -94,6 +94,18 @@ describe('POST /api/evaluations', () => {
     expect(status).toBe(400);
     expect(body.error.message).toContain("the target column 'y'");
     expect(body.error.fields).toMatchObject({ y: 'Missing target column.' });
+  });
+
+  it('reads the columns from the model file when the row has no metadata', async () => {
+    const bare = await updateModel(alice.id, model.id, { metadata: null });
+    const { status, body } = await start(alice, {
+      modelId: bare!.id,
+      datasetId: datasets.test_missing_c.id,
+    });
+    await updateModel(alice.id, model.id, { metadata: model.metadata });
+
+    expect(status).toBe(400);
+    expect(body.error.fields).toMatchObject({ c: 'Missing feature column.' });
   });
 
   it('names every missing column at once', async () => {
