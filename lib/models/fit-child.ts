@@ -65,8 +65,18 @@ export function runFitProcess(
         return reject(new AppError('VALIDATION', outcome.userMessage));
       }
       const why = outcome?.type === 'failed' ? outcome.detail : `exit ${code ?? exitSignal}`;
-      reject(new Error(`The fit process failed: ${why}\n${stderr}`));
+      const cause = new Error(`The fit process failed: ${why}\n${stderr}`);
+      reject(outOfMemory(stderr) ? new AppError('INTERNAL', OUT_OF_MEMORY, { cause }) : cause);
     });
     child.send(request);
   });
+}
+
+const OUT_OF_MEMORY =
+  'Training ran out of memory. Try fewer feature columns, fewer rows (split the dataset), or the ' +
+  'medium_quality preset, which holds fewer models at once.';
+
+// V8's fatal heap error as the dying process prints it.
+function outOfMemory(stderr: string): boolean {
+  return /heap out of memory|Allocation failed/i.test(stderr);
 }

@@ -4,11 +4,11 @@
 // bad requests name the field.
 jest.mock('arquero', () => jest.requireActual('arquero/dist/arquero.js'));
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { POST as cancelJobRoute } from '@/app/api/jobs/[id]/cancel/route';
 import { DELETE as deleteRoute, PATCH as patchRoute } from '@/app/api/models/[id]/route';
 import { GET as listRoute } from '@/app/api/models/route';
-import { createModel, updateModel } from '@/lib/access';
+import { createModel, getJob, updateModel } from '@/lib/access';
 import type { SessionUser } from '@/lib/auth/session';
 import { enqueueJob } from '@/lib/queue';
 import { getStorage } from '@/lib/storage';
@@ -120,6 +120,30 @@ describe('training a model', () => {
     expect(await modelKeys(alice.id)).toHaveLength(1);
   }, 120_000);
 
+  it('deletes a model while it trains: the fit process ends and nothing is stored', async () => {
+    const started = await train(alice, {
+      ...carsRequest,
+      name: 'doomed',
+      datasetId: carsId,
+      preset: 'best_quality',
+      timeLimitSec: 600,
+    });
+    const { id } = started.body.model;
+    await waitFor(
+      'the fit to start',
+      async () => ((await getModel(alice, id)).job.progress > 3 ? true : undefined),
+      60_000,
+    );
+    const keys = await modelKeys(alice.id);
+    expect((await call(deleteRoute, alice, { id, method: 'DELETE' })).status).toBe(200);
+    await waitFor('the fit process to end', async () =>
+      fitProcesses(worker).length === 0 ? true : undefined,
+    );
+    const job = await getJob(alice.id, started.body.job.id);
+    expect(job).toMatchObject({ status: 'CANCELLED' });
+    expect(await modelKeys(alice.id)).toEqual(keys);
+  }, 120_000);
+
   it('renames and deletes a model with its file', async () => {
     const [model] = (
       await (await call((r) => listRoute(r, undefined), alice)).json()
@@ -152,7 +176,6 @@ describe('training a model', () => {
 /** Child processes of the worker running a fit (Linux: read from /proc). */
 function fitProcesses(testWorker: TestWorker): number[] {
   const parent = testWorker.process.pid;
-  const { readdirSync } = require('node:fs') as typeof import('node:fs');
   return readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
     .map(Number)
@@ -219,6 +242,23 @@ describe('training failures users can act on', () => {
     const model = await trainUnchecked('target_inf.csv', 'nonexistent');
     expect(model.status).toBe('FAILED');
     expect(model.error).toBe("label column 'nonexistent' not found");
+  }, 60_000);
+
+  it('fails with a message when the dataset is gone', async () => {
+    const model = await createModel(alice.id, { name: 'orphan', status: 'TRAINING', label: 'x' });
+    const payload = { label: 'x', preset: 'medium_quality', timeLimitSec: 0, evalMetric: 'rmse' };
+    const job = await enqueueJob({
+      ownerId: alice.id,
+      kind: 'train',
+      resourceId: model.id,
+      payload,
+    });
+    await updateModel(alice.id, model.id, { jobId: job.id });
+    const ended = await waitForModel(alice, model.id);
+    expect(ended).toMatchObject({
+      status: 'FAILED',
+      error: 'The training dataset was deleted before training started.',
+    });
   }, 60_000);
 
   it('stores nothing for failed trainings', async () => {
