@@ -1,6 +1,7 @@
 // Input schemas of the models API: training requests, edits, and the upload form's text fields.
 import { z } from 'zod';
-import { PRESET_NAMES } from '@/lib/automl';
+// From the presets file itself, not the engine's index: forms in the browser import this schema.
+import { PRESET_NAMES } from '@/lib/automl/presets';
 
 /** Metrics a user may choose to rank models by; every one is reported either way. */
 export const EVAL_METRICS = ['rmse', 'mae', 'r2'] as const;
