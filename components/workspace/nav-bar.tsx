@@ -86,6 +86,14 @@ export function NavBar({ userName }: { userName: string }) {
             </span>
             <span data-testid="user-name">{userName}</span>
           </span>
+          <Link
+            href="/settings"
+            aria-current={isActive(pathname, '/settings') ? 'page' : undefined}
+            className={`rounded-md px-2 py-1 text-sm font-medium text-slate-600 hover:bg-slate-100
+              hover:text-slate-900 ${focusRing}`}
+          >
+            Settings
+          </Link>
           <LogoutButton />
         </div>
 
@@ -114,7 +122,15 @@ export function NavBar({ userName }: { userName: string }) {
           </nav>
           <div className="mt-3 flex items-center justify-between border-t border-slate-200 pt-3">
             <span className="text-sm text-slate-600">Signed in as {userName}</span>
-            <LogoutButton />
+            <span className="flex items-center gap-2">
+              <Link
+                href="/settings"
+                className={`rounded-md px-2 py-1 text-sm font-medium text-slate-600 ${focusRing}`}
+              >
+                Settings
+              </Link>
+              <LogoutButton />
+            </span>
           </div>
         </div>
       )}

@@ -11,7 +11,9 @@ export interface FieldError {
   /** 0-based index of the row in the request. */
   row: number;
   field: string;
-  /** "row 4, rooms: 'three' is not a number". */
+  /** What is wrong with the value: "'three' is not a number". */
+  reason: string;
+  /** The same with its place, for lists: "row 4, rooms: 'three' is not a number". */
   message: string;
 }
 
@@ -61,6 +63,7 @@ export async function predictRowsWith(
   const errors = result.unusable.map((value) => ({
     row: value.row,
     field: value.field,
+    reason: value.message,
     message: `row ${value.row + 1}, ${value.field}: ${value.message}`,
   }));
   return {

@@ -83,7 +83,12 @@ describe('POST /api/models/:id/predict with case 15’s manual rows', () => {
   it("marks 'three' on the rooms field of row 4 and gives that row no prediction", () => {
     expect(answer.body.predictions[3]).toBeNull();
     expect(answer.body.errors).toEqual([
-      { row: 3, field: 'rooms', message: "row 4, rooms: 'three' is not a number" },
+      {
+        row: 3,
+        field: 'rooms',
+        reason: "'three' is not a number",
+        message: "row 4, rooms: 'three' is not a number",
+      },
     ]);
   });
 });

@@ -155,7 +155,12 @@ describe('POST /api/v1/models/:id/predict', () => {
     expect(status).toBe(200);
     expect(body.predictions).toEqual([null]);
     expect(body.errors).toEqual([
-      { row: 0, field: 'rooms', message: "row 1, rooms: 'three' is not a number" },
+      {
+        row: 0,
+        field: 'rooms',
+        reason: "'three' is not a number",
+        message: "row 1, rooms: 'three' is not a number",
+      },
     ]);
   });
 });

@@ -1,0 +1,164 @@
+'use client';
+// Personal API tokens: create one (its secret is shown once), list them, revoke them.
+import { useState } from 'react';
+import { callApi } from '../datasets/api';
+import { PrimaryButton } from '../ui/button';
+import { FormAlert } from '../ui/form-alert';
+
+/** A token as GET /api/tokens lists it (never the secret). */
+export interface TokenItem {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+function when(value: string | null): string {
+  return value ? new Date(value).toLocaleString() : 'never';
+}
+
+export function TokenManager({ initial }: { initial: TokenItem[] }) {
+  const [tokens, setTokens] = useState(initial);
+  const [name, setName] = useState('');
+  const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [copied, setCopied] = useState(false);
+
+  async function create(event: React.FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    try {
+      const body = await callApi<{ token: TokenItem; secret: string }>('/api/tokens', {
+        method: 'POST',
+        body: { name },
+      });
+      setTokens((old) => [body.token, ...old]);
+      setSecret({ name: body.token.name, value: body.secret });
+      setCopied(false);
+      setName('');
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function revoke(token: TokenItem) {
+    if (!window.confirm(`Revoke the token “${token.name}”? Scripts using it stop working at once.`))
+      return;
+    try {
+      await callApi(`/api/tokens/${token.id}`, { method: 'DELETE' });
+      setTokens((old) => old.filter((t) => t.id !== token.id));
+      if (secret?.name === token.name) setSecret(null);
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  }
+
+  async function copy() {
+    if (!secret) return;
+    await navigator.clipboard?.writeText(secret.value).then(
+      () => setCopied(true),
+      () => {},
+    );
+  }
+
+  return (
+    <div className="space-y-5">
+      <form aria-label="New API token" onSubmit={create} className="flex flex-wrap items-end gap-3">
+        <label htmlFor="token-name" className="flex flex-col text-sm font-medium text-slate-800">
+          Token name
+          <input
+            id="token-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={100}
+            required
+            placeholder="e.g. nightly pricing script"
+            className="mt-1 min-w-72 rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
+        </label>
+        <PrimaryButton type="submit" pending={pending} pendingLabel="Creating…">
+          Create token
+        </PrimaryButton>
+      </form>
+      {error && <FormAlert>{error}</FormAlert>}
+      {secret && (
+        <div
+          role="status"
+          className="space-y-2 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900"
+        >
+          <p className="font-medium">
+            Token “{secret.name}” created. Copy it now: it is shown only this once and cannot be
+            read again.
+          </p>
+          <div className="flex flex-wrap items-center gap-2">
+            <code
+              data-testid="new-token"
+              className="break-all rounded bg-white px-2 py-1 font-mono text-xs text-slate-900"
+            >
+              {secret.value}
+            </code>
+            <button
+              type="button"
+              onClick={copy}
+              className="rounded border border-emerald-400 px-2 py-1 text-xs font-medium hover:bg-emerald-100"
+            >
+              {copied ? 'Copied' : 'Copy'}
+            </button>
+          </div>
+        </div>
+      )}
+      {tokens.length === 0 ? (
+        <p className="text-sm text-slate-600">No tokens yet.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-md border border-slate-200">
+          <table aria-label="API tokens" className="min-w-full text-left text-sm">
+            <thead className="bg-slate-50 text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Name
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Token
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Created
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Last used
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((token) => (
+                <tr key={token.id} data-testid="token-row" className="border-t border-slate-100">
+                  <td className="px-3 py-2">{token.name}</td>
+                  <td className="px-3 py-2 font-mono text-xs">{token.prefix}…</td>
+                  <td className="px-3 py-2 text-slate-600">{when(token.createdAt)}</td>
+                  <td className="px-3 py-2 text-slate-600">{when(token.lastUsedAt)}</td>
+                  <td className="px-3 py-2">
+                    <button
+                      type="button"
+                      onClick={() => revoke(token)}
+                      className="text-red-700 hover:underline"
+                      aria-label={`Revoke ${token.name}`}
+                    >
+                      Revoke
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
