@@ -69,7 +69,7 @@ export function describePredictor(
   const meta = predictor.metadata;
   const leaderboard = predictor.leaderboard();
   const ensemble = leaderboard.find((row) => row.name === ENSEMBLE_NAME);
-  const extra = meta as unknown as { validationMetrics?: Partial<ValidationMetrics> };
+  const validation = ensemble ? ensembleValidation(predictor, ensemble) : null;
   return {
     features: meta.features.map(({ name, kind, missing, distinct }) => ({
       name,
@@ -85,13 +85,7 @@ export function describePredictor(
     featureImportance:
       meta.featureImportance?.features.map(({ feature, mean, std }) => ({ feature, mean, std })) ??
       null,
-    validation: ensemble
-      ? {
-          rmse: extra.validationMetrics?.rmse ?? ensemble.validationRmse,
-          mae: extra.validationMetrics?.mae ?? null,
-          r2: extra.validationMetrics?.r2 ?? null,
-        }
-      : null,
+    validation,
     featureRanges: { ...ranges, ...encoderLevels(predictor) },
     trainingSec: meta.phaseSec.total ?? null,
     trainingRows: meta.trainingRows,
@@ -104,6 +98,21 @@ export function describePredictor(
       refitModels: meta.refitModels,
       mlpBackend: mlpBackend(predictor),
     },
+  };
+}
+
+/**
+ * The ensemble's validation scores: RMSE always, and the fit's chosen metric (MAE or R²) when the
+ * engine scored it (`validationScore`); a later engine may store all of them (`validationMetrics`).
+ */
+function ensembleValidation(predictor: Predictor, ensemble: LeaderboardRow): ValidationMetrics {
+  const meta = predictor.metadata as { evalMetric?: string; validationMetrics?: ValidationMetrics };
+  const score = (ensemble as { validationScore?: number | null }).validationScore ?? null;
+  const chosen = (metric: string) => (meta.evalMetric === metric ? score : null);
+  return {
+    rmse: meta.validationMetrics?.rmse ?? ensemble.validationRmse,
+    mae: meta.validationMetrics?.mae ?? chosen('mae'),
+    r2: meta.validationMetrics?.r2 ?? chosen('r2'),
   };
 }
 

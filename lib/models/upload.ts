@@ -92,7 +92,7 @@ function uploadedMetadata(predictor: Predictor, fileName: string): ModelMetadata
     datasetName: null,
     preset: meta.preset ?? null,
     timeLimitSec: meta.timeLimitSec,
-    evalMetric: null,
+    evalMetric: (meta as { evalMetric?: ModelMetadata['evalMetric'] }).evalMetric ?? null,
     holdoutFraction: meta.folds && meta.folds > 1 ? null : meta.holdoutFraction,
     families: null,
     fileName,
