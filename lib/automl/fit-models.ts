@@ -81,6 +81,8 @@ function fittedRow(spec: ModelSpec, trainer: Trainer, fit: MemberFit): Leaderboa
     status: Number.isFinite(validationRmse) ? 'ok' : 'failed',
     ...(Number.isFinite(validationRmse) ? {} : { reason: 'predictions are not finite numbers' }),
     validationRmse: Number.isFinite(validationRmse) ? validationRmse : null,
+    // Scored in the fit's metric by buildEnsemble, once every model is in.
+    validationScore: null,
     fitSec: fit.fitSec,
     validationPredictSec: fit.predictSec,
     stackLevel: spec.stackLevel,
@@ -101,6 +103,7 @@ function emptyRow(
     status,
     reason,
     validationRmse: null,
+    validationScore: null,
     fitSec: 0,
     validationPredictSec: 0,
     stackLevel: spec.stackLevel,

@@ -1,9 +1,10 @@
 // What a fit reports: the leaderboard with the weighted ensemble, and the training metadata.
 
-import { selectEnsemble } from './ensemble';
+import { blend, selectEnsemble } from './ensemble';
 import type { PipelineFit } from './features';
 import type { ModelsOutcome } from './fit-models';
 import type { LabelColumn } from './label';
+import { higherIsBetter, metricScore } from './metrics';
 import type { FitSettings } from './options';
 import {
   ENSEMBLE_NAME,
@@ -15,24 +16,32 @@ import {
 /** Caruana weights over the members' scoring predictions, and the leaderboard with its row. */
 export function buildEnsemble(outcome: ModelsOutcome, labels: Float64Array, settings: FitSettings) {
   const t0 = performance.now();
+  const metric = settings.evalMetric;
+  const scoring = outcome.fits.map((f) => f.scoringPredictions);
   const selection = selectEnsemble(
-    outcome.fits.map((f) => f.scoringPredictions),
+    scoring,
     labels,
     settings.ensembleRounds,
+    metric === 'mae' ? 'absolute' : 'squared',
   );
   const fitSec = (performance.now() - t0) / 1000;
+  const ensemble = blend(scoring, selection.weights, labels.length);
   const rows: LeaderboardRow[] = outcome.rows.map((row) => ({ ...row }));
   let predictSec = 0;
   outcome.fits.forEach((f, m) => {
     const row = rows.find((r) => r.name === f.member.name);
-    if (row) row.ensembleWeight = selection.weights[m];
+    if (row) {
+      row.ensembleWeight = selection.weights[m];
+      row.validationScore = finiteOrNull(metricScore(metric, labels, f.scoringPredictions));
+    }
     if (selection.weights[m] > 0) predictSec += f.predictSec;
   });
   rows.push({
     name: ENSEMBLE_NAME,
     family: 'ensemble',
     status: 'ok',
-    validationRmse: selection.history[selection.history.length - 1],
+    validationRmse: finiteOrNull(metricScore('rmse', labels, ensemble)),
+    validationScore: finiteOrNull(metricScore(metric, labels, ensemble)),
     fitSec,
     validationPredictSec: predictSec,
     // One above the highest member: 2 over level-1 models, 3 over a stacking level.
@@ -40,8 +49,18 @@ export function buildEnsemble(outcome: ModelsOutcome, labels: Float64Array, sett
     foldCount: outcome.rows[0]?.foldCount ?? 1,
     ensembleWeight: 1,
   });
-  rows.sort((a, b) => (a.validationRmse ?? Infinity) - (b.validationRmse ?? Infinity));
+  // Best first; unscored rows (failed, skipped) last.
+  const sign = higherIsBetter(metric) ? -1 : 1;
+  const key = (row: LeaderboardRow) =>
+    row.validationScore === null || row.validationScore === undefined
+      ? Infinity
+      : sign * row.validationScore;
+  rows.sort((a, b) => (key(a) === key(b) ? 0 : key(a) < key(b) ? -1 : 1));
   return { weights: selection.weights, leaderboard: rows };
+}
+
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
 }
 
 /** The metadata of a fit, as shown to users and stored in the model file. */
@@ -80,5 +99,6 @@ export function describeFit(
     refitModels: [],
     preset: settings.preset,
     folds: rows.folds,
+    evalMetric: settings.evalMetric,
   };
 }

@@ -1,6 +1,7 @@
 // The model file's manifest: its zod schema (checked on load) and the binary array descriptors.
 
 import { z } from 'zod';
+import { EVAL_METRICS } from './metrics';
 
 /** Current model file format; files with a higher number were written by a newer Cidra-ML. */
 export const FORMAT_VERSION = 1;
@@ -48,6 +49,7 @@ const leaderboardRow = z.object({
   status: z.enum(['ok', 'failed', 'skipped']),
   reason: z.string().optional(),
   validationRmse: z.number().nullable(),
+  validationScore: z.number().nullable().optional(),
   fitSec: z.number(),
   validationPredictSec: z.number(),
   stackLevel: z.number().int(),
@@ -107,6 +109,7 @@ const training = z.object({
   refitModels: z.array(z.string()),
   preset: z.string().optional(),
   folds: z.number().int().min(1).optional(),
+  evalMetric: z.enum(EVAL_METRICS).optional(),
   featureImportance: z
     .object({
       rows: z.number().int(),

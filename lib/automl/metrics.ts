@@ -17,6 +17,36 @@ export interface RegressionMetrics {
   count: number;
 }
 
+/** Metrics a fit can score and rank its models by. */
+export const EVAL_METRICS = ['rmse', 'mae', 'r2'] as const;
+export type EvalMetric = (typeof EVAL_METRICS)[number];
+
+/** True for metrics where a higher value is better (R²). */
+export function higherIsBetter(metric: EvalMetric): boolean {
+  return metric === 'r2';
+}
+
+/** `metric` of `predictions` against `labels`; NaN for R² of a constant label. */
+export function metricScore(
+  metric: EvalMetric,
+  labels: ArrayLike<number>,
+  predictions: ArrayLike<number>,
+): number {
+  if (metric === 'rmse') return rmse(labels, predictions);
+  if (metric === 'mae') return mae(labels, predictions);
+  let labelSum = 0;
+  for (let i = 0; i < labels.length; i++) labelSum += labels[i];
+  const labelVariance = variance(labels, labelSum / labels.length);
+  return labelVariance > 0 ? 1 - mse(labels, predictions) / labelVariance : NaN;
+}
+
+/** Mean absolute error. */
+export function mae(labels: ArrayLike<number>, predictions: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < labels.length; i++) sum += Math.abs(predictions[i] - labels[i]);
+  return sum / labels.length;
+}
+
 /** Root mean squared error of `predictions` against `labels` (same length). */
 export function rmse(labels: ArrayLike<number>, predictions: ArrayLike<number>): number {
   return Math.sqrt(mse(labels, predictions));

@@ -1,6 +1,7 @@
 // The schema of `fit` options: defaults, ranges and descriptions in one place.
 
 import { z } from 'zod';
+import { EVAL_METRICS } from './metrics';
 import { PresetSchema } from './presets';
 
 const KIND = z.enum(['numeric', 'categorical', 'boolean', 'datetime', 'text']);
@@ -67,6 +68,13 @@ export const FitOptionsSchema = z.object({
     .describe(
       'Refit the ensemble models on all labelled rows after scoring them on the holdout (when time ' +
         'allows); bagged presets need no refit and ignore it.',
+    ),
+  evalMetric: z
+    .enum(EVAL_METRICS)
+    .default('rmse')
+    .describe(
+      'Metric that scores models on validation rows, ranks the leaderboard and guides the ' +
+        'ensemble: rmse, mae or r2 (ranks as rmse). Learners still train on squared error.',
     ),
   ensembleRounds: z
     .number()

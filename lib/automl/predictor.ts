@@ -9,7 +9,7 @@ import { permutationImportance, type ImportanceOptions, type ImportanceResult } 
 import { readLabel } from './label';
 import { Random } from './random';
 import { encodeModel } from './model-file';
-import { regressionMetrics, rmse, type RegressionMetrics } from './metrics';
+import { metricScore, regressionMetrics, type EvalMetric, type RegressionMetrics } from './metrics';
 import type { TableLike } from './table';
 import { StackedPredictions } from './stack';
 import type { Member } from './trainer';
@@ -26,8 +26,15 @@ export interface LeaderboardRow {
   /** Why a model failed or was skipped. */
   reason?: string;
   validationRmse: number | null;
+  /**
+   * The validation score in the fit's `evalMetric` (metadata.evalMetric; RMSE when absent, as in
+   * files written before metrics could be chosen).
+   */
+  validationScore?: number | null;
   /** Present when `leaderboard(table)` was given labelled data. */
   testRmse?: number | null;
+  /** Test score in the fit's `evalMetric`; present with `testRmse`. */
+  testScore?: number | null;
   fitSec: number;
   validationPredictSec: number;
   stackLevel: number;
@@ -69,6 +76,8 @@ export interface TrainingMetadata {
   preset?: string;
   /** Fold models per member: 1 = holdout, k = k-fold bagging (validation rows = all, out of fold). */
   folds?: number;
+  /** Metric that scored and ranked the models (absent in older files: RMSE). */
+  evalMetric?: EvalMetric;
   /** Permutation importance on the validation rows, measured at fit time (holdout fits only). */
   featureImportance?: ImportanceResult;
 }
@@ -149,11 +158,16 @@ export class Predictor {
     const { X } = this.parts.pipeline.transform(table);
     const stack = new StackedPredictions(this.parts.members, X);
     const names = new Set(this.parts.members.map((member) => member.name));
+    const metric = this.metadata.evalMetric ?? 'rmse';
     for (const row of rowsOut) {
-      if (row.name === ENSEMBLE_NAME)
-        row.testRmse = score(labels, this.predictMatrix(X, stack), rows);
-      else if (names.has(row.name)) row.testRmse = score(labels, stack.get(row.name), rows);
-      else row.testRmse = null;
+      const predictions =
+        row.name === ENSEMBLE_NAME
+          ? this.predictMatrix(X, stack)
+          : names.has(row.name)
+            ? stack.get(row.name)
+            : null;
+      row.testRmse = predictions ? score('rmse', labels, predictions, rows) : null;
+      row.testScore = predictions ? score(metric, labels, predictions, rows) : null;
     }
     return rowsOut;
   }
@@ -233,8 +247,15 @@ function checkImportanceOptions(options: ImportanceOptions): void {
   }
 }
 
-function score(labels: Float64Array, predictions: Float64Array, rows: Uint32Array): number | null {
-  return rows.length === 0 ? null : rmse(labels, gather(predictions, rows));
+function score(
+  metric: EvalMetric,
+  labels: Float64Array,
+  predictions: Float64Array,
+  rows: Uint32Array,
+): number | null {
+  if (rows.length === 0) return null;
+  const value = metricScore(metric, labels, gather(predictions, rows));
+  return Number.isFinite(value) ? value : null;
 }
 
 function gather(values: Float64Array, rows: Uint32Array): Float64Array {

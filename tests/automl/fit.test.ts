@@ -172,6 +172,34 @@ describe('fit results', () => {
     );
   });
 
+  it('scores, ranks and weights models by the chosen metric, kept in the model file', async () => {
+    const options = { label: 'y', models: ['linear', 'gbdt', 'knn'], seed: 2 };
+    const byMae = await fit(train, { ...options, evalMetric: 'mae' });
+    const rows = byMae.leaderboard().filter((row) => row.status === 'ok');
+    expect(byMae.metadata.evalMetric).toBe('mae');
+    for (const row of rows) {
+      // Mean absolute error never exceeds the root mean squared error, and equals it only when
+      // every error has the same size.
+      expect(row.validationScore).toBeLessThan(row.validationRmse!);
+    }
+    const maes = rows.map((row) => row.validationScore!);
+    expect(maes).toEqual([...maes].sort((a, b) => a - b));
+    const tested = byMae.leaderboard(test).find((row) => row.name === 'WeightedEnsemble')!;
+    expect(tested.testScore).toBeCloseTo(byMae.evaluate(test).metrics.mae, 10);
+
+    const byR2 = await fit(train, { ...options, evalMetric: 'r2' });
+    const r2s = byR2
+      .leaderboard()
+      .filter((row) => row.status === 'ok')
+      .map((row) => row.validationScore!);
+    expect(r2s).toEqual([...r2s].sort((a, b) => b - a));
+    expect(r2s[0]).toBeLessThanOrEqual(1);
+
+    const reloaded = await loadPredictor(await byMae.save());
+    expect(reloaded.metadata.evalMetric).toBe('mae');
+    expect(reloaded.leaderboard()).toEqual(byMae.leaderboard());
+  });
+
   it('gives identical predictions and model files for the same seed, different ones for another', async () => {
     const options = { label: 'y', models: ['linear', 'gbdt'], seed: 7 };
     const first = await fit(train, options);

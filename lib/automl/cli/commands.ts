@@ -15,6 +15,8 @@ export interface FitCommand {
   models?: string[];
   /** A preset name; fit's schema refuses unknown ones, listing the known. */
   preset?: string;
+  /** rmse, mae or r2; fit's schema refuses others. */
+  evalMetric?: string;
   threads?: number;
   timeLimitSec?: number;
   seed?: number;
@@ -39,6 +41,7 @@ export async function fitCommand(options: FitCommand): Promise<void> {
     features: options.features,
     models: options.models,
     preset: options.preset as FitOptions['preset'],
+    evalMetric: options.evalMetric as FitOptions['evalMetric'],
     threads: options.threads,
     timeLimitSec: options.timeLimitSec,
     seed: options.seed,

@@ -6,6 +6,7 @@ import { evaluateCommand, fitCommand, predictCommand } from './commands';
 const USAGE = `usage:
   automl fit --train FILE.csv --label COL [--features a,b] [--preset NAME]
              [--models gbdt,linear,rf,xt,knn,mlp] [--time-limit SEC] [--threads N] [--seed N]
+             [--metric rmse|mae|r2]
              --out MODEL.zip
              presets: medium_quality (default), good_quality, high_quality, best_quality
   automl predict --model MODEL.zip --data FILE.csv --out OUT.csv
@@ -24,6 +25,7 @@ async function main(argv: string[]): Promise<void> {
       features: { type: 'string' },
       models: { type: 'string' },
       preset: { type: 'string' },
+      metric: { type: 'string' },
       threads: { type: 'string' },
       'time-limit': { type: 'string' },
       seed: { type: 'string' },
@@ -46,6 +48,7 @@ async function main(argv: string[]): Promise<void> {
       features: list(values.features),
       models: list(values.models),
       preset: values.preset,
+      evalMetric: values.metric,
       threads: number('threads', values.threads),
       timeLimitSec: number('time-limit', values['time-limit']),
       seed: number('seed', values.seed),

@@ -1,16 +1,19 @@
 // Greedy forward ensemble selection with replacement (Caruana et al., 2004) over validation predictions.
 
-/** The outcome: one weight per candidate (summing to 1) and the validation RMSE after each step. */
+/** What selection minimises: squared errors (RMSE, R²) or absolute errors (MAE). */
+export type EnsembleLoss = 'squared' | 'absolute';
+
+/** The outcome: one weight per candidate (summing to 1) and the validation loss after each step. */
 export interface EnsembleSelection {
   weights: Float64Array;
   /** Candidate chosen at each step, in order. */
   picks: number[];
-  /** Validation RMSE of the ensemble after each step. */
+  /** Validation RMSE (or MAE, with the absolute loss) of the ensemble after each step. */
   history: number[];
 }
 
 /**
- * Adds, `rounds` times, the candidate whose inclusion lowers validation RMSE most (a candidate may
+ * Adds, `rounds` times, the candidate whose inclusion lowers validation RMSE (or MAE) most (a candidate may
  * be added again, which raises its weight). Ties go to the earlier candidate, so the result is
  * deterministic. `predictions[m][i]` is candidate m's prediction of row i; `labels[i]` its label.
  */
@@ -18,6 +21,7 @@ export function selectEnsemble(
   predictions: Float64Array[],
   labels: Float64Array,
   rounds = 25,
+  loss: EnsembleLoss = 'squared',
 ): EnsembleSelection {
   const n = labels.length;
   const sum = new Float64Array(n);
@@ -28,7 +32,10 @@ export function selectEnsemble(
     let best = -1;
     let bestRmse = Infinity;
     for (let m = 0; m < predictions.length; m++) {
-      const rmse = rmseOfMean(sum, predictions[m], step, labels);
+      const rmse =
+        loss === 'squared'
+          ? rmseOfMean(sum, predictions[m], step, labels)
+          : maeOfMean(sum, predictions[m], step, labels);
       if (rmse < bestRmse) {
         best = m;
         bestRmse = rmse;
@@ -78,4 +85,14 @@ export function blend(
     for (let i = 0; i < out.length; i++) out[i] += w * p[i];
   }
   return out;
+}
+
+// MAE of (sum + candidate) / step against labels, without allocating.
+function maeOfMean(sum: Float64Array, candidate: Float64Array, step: number, labels: Float64Array) {
+  let total = 0;
+  for (let i = 0; i < labels.length; i++) {
+    const e = (sum[i] + candidate[i]) / step - labels[i];
+    total += e < 0 ? -e : e;
+  }
+  return total / labels.length;
 }

@@ -1,3 +1,3 @@
 // Weighted ensembles of fitted models.
 
-export { blend, selectEnsemble, type EnsembleSelection } from './caruana';
+export { blend, selectEnsemble, type EnsembleLoss, type EnsembleSelection } from './caruana';
