@@ -1,7 +1,7 @@
 // Stored model files: each model is one zip in the engine's format (lib/automl/MODEL_FORMAT.md).
 import { randomUUID } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
-import { loadPredictor, type Predictor } from '@/lib/automl';
+import { loadPredictor, type Predictor } from './predictor';
 import type { Model } from '@/lib/access';
 import { AppError } from '@/lib/errors';
 import { getStorage } from '@/lib/storage';

@@ -1,5 +1,6 @@
 // What `models.metadata` holds: everything the model pages show, so no zip is loaded to show them.
-import { ENSEMBLE_NAME, type FeatureInfo, type LeaderboardRow, type Predictor } from '@/lib/automl';
+import type { FeatureInfo, LeaderboardRow } from '@/lib/automl';
+import { ENSEMBLE_NAME, type Predictor } from './predictor';
 import type { EvalMetric } from './options';
 
 /** The training range of a numeric or datetime feature, or the levels of a categorical one. */

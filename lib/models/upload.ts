@@ -1,7 +1,7 @@
 // Importing an uploaded model zip: checked, loaded by the engine, stored in canonical form.
 import fs from 'node:fs/promises';
 import JSZip from 'jszip';
-import { AutoMLError, loadPredictor, type Predictor } from '@/lib/automl';
+import { AutoMLError, loadPredictor, type Predictor } from './predictor';
 import { createModel, type Model } from '@/lib/access';
 import type { ReceivedUpload } from '@/lib/datasets/upload';
 import { AppError } from '@/lib/errors';
