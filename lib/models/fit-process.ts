@@ -10,8 +10,11 @@ import { readCsvFile } from '@/lib/csv';
 import type { FitProcessMessage, FitProcessRequest } from './fit-child';
 import { describePredictor, type FeatureRange } from './metadata';
 
-// The worker died or killed us: nothing is left to report to.
+// The worker died: nothing is left to report to.
 process.on('disconnect', () => process.exit(1));
+// Ctrl-C in a terminal reaches the whole process group: the worker decides (it re-queues the job
+// and kills this process), so that a shutdown is not mistaken for a failed fit.
+process.on('SIGINT', () => {});
 process.once('message', (request: FitProcessRequest) => {
   run(request).then(
     (description) => send({ type: 'done', description }, 0),
