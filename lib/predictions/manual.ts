@@ -1,6 +1,7 @@
 // The fast path: predicts a few rows sent as JSON (the manual table, the public API) at once,
 // without the queue, and names every field the model cannot read.
-import { columnTable, type Predictor } from '@/lib/automl';
+import type { Predictor } from '@/lib/automl';
+import { columnTable } from '@/lib/automl/table';
 import { loadModelPredictor } from '@/lib/models/files';
 import type { Model } from '@/lib/access';
 import { predictTable, type PredictionNotice } from './predict';
