@@ -4,7 +4,8 @@ import { decodeModel } from './model-file';
 import { Predictor } from './predictor';
 
 export { fit, type FitOptions } from './fit';
-export { Predictor, ENSEMBLE_NAME } from './predictor';
+export { Predictor, ENSEMBLE_NAME, type DetailedEvaluation } from './predictor';
+export type { PredictAsyncOptions } from './predict-async';
 export type {
   Evaluation,
   FeatureInfo,

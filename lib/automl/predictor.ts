@@ -1,6 +1,5 @@
 // The fitted predictor: feature pipeline, members and ensemble weights, with predict/evaluate/leaderboard.
 
-import { blend } from './ensemble';
 import { AutoMLError } from './errors';
 import { ignoredColumnNotice, type FeaturePipeline } from './features';
 import type { DataWarning, DroppedColumn } from './features';
@@ -11,6 +10,8 @@ import { Random } from './random';
 import { encodeModel } from './model-file';
 import { metricScore, regressionMetrics, type EvalMetric, type RegressionMetrics } from './metrics';
 import type { TableLike } from './table';
+import { predictMatrixAsync, type PredictAsyncOptions } from './predict-async';
+import { predictRows } from './predict-rows';
 import { StackedPredictions } from './stack';
 import type { Member } from './trainer';
 import type { ColumnKind, FeatureMatrix } from './types';
@@ -107,6 +108,16 @@ export interface Evaluation {
   warnings: DataWarning[];
 }
 
+/** An evaluation with what produced it, for callers that store or plot the scored rows. */
+export interface DetailedEvaluation extends Evaluation {
+  /** One per table row, missing labels included. */
+  predictions: Float64Array;
+  /** The label per table row; NaN where it is missing. */
+  labels: Float64Array;
+  /** With `leaderboard: true`: every model's and the ensemble's test scores. */
+  leaderboard?: LeaderboardRow[];
+}
+
 /** A fitted model: predicts, evaluates and describes itself. Immutable once built. */
 export class Predictor {
   constructor(readonly parts: PredictorParts) {}
@@ -124,6 +135,12 @@ export class Predictor {
    * the model does not know get a notice; the label and the columns dropped in training do not.
    */
   predict(table: TableLike): PredictResult {
+    const { X, warnings } = this.transformForPrediction(table);
+    return { predictions: this.predictMatrix(X), warnings };
+  }
+
+  // The matrix of `table`, with a notice for each column the model does not know.
+  private transformForPrediction(table: TableLike) {
     const { X, warnings } = this.parts.pipeline.transform(table);
     const known = new Set([
       ...this.parts.pipeline.sources,
@@ -133,7 +150,64 @@ export class Predictor {
     for (const name of table.columnNames()) {
       if (!known.has(name)) warnings.push(ignoredColumnNotice(name));
     }
-    return { predictions: this.predictMatrix(X), warnings };
+    return { X, warnings };
+  }
+
+  /**
+   * As `predict`, without blocking the calling thread for long: rows are predicted in chunks on
+   * worker threads (large tables) or in the calling thread between turns of its event loop. The
+   * predictions are the same bits as `predict`'s.
+   */
+  async predictAsync(table: TableLike, options: PredictAsyncOptions = {}): Promise<PredictResult> {
+    const { X, warnings } = this.transformForPrediction(table);
+    const { members, weights } = this.parts;
+    const result = await predictMatrixAsync(members, weights, X, [], options);
+    return { predictions: result.ensemble, warnings };
+  }
+
+  /**
+   * As `evaluate` plus the predictions and labels of every row, predicted as by `predictAsync`.
+   * With `leaderboard`, every member predicts too (slower: members the ensemble does not use are
+   * predicted only for this) and the leaderboard gets test scores as with `leaderboard(table)`.
+   */
+  async evaluateAsync(
+    table: TableLike,
+    options: PredictAsyncOptions & { leaderboard?: boolean } = {},
+  ): Promise<DetailedEvaluation> {
+    const { y, rows, missingCount } = readLabel(table, this.label);
+    if (rows.length === 0) {
+      throw new AutoMLError('TOO_FEW_ROWS', `no row has a value in label column '${this.label}'`, {
+        column: this.label,
+      });
+    }
+    const { X, warnings } = this.transformForPrediction(table);
+    const { members, weights } = this.parts;
+    const also = options.leaderboard ? members.map((member) => member.name) : [];
+    const result = await predictMatrixAsync(members, weights, X, also, options);
+    const labels = gather(y, rows);
+    const metrics = regressionMetrics(labels, gather(result.ensemble, rows));
+    const allLabels = new Float64Array(X.numRows).fill(NaN);
+    for (let k = 0; k < rows.length; k++) allLabels[rows[k]] = labels[k];
+    const evaluation: DetailedEvaluation = {
+      metrics,
+      missingLabelRows: missingCount,
+      warnings,
+      predictions: result.ensemble,
+      labels: allLabels,
+    };
+    if (options.leaderboard) {
+      const metric = this.metadata.evalMetric ?? 'rmse';
+      evaluation.leaderboard = this.parts.leaderboard.map((row) => {
+        const predictions =
+          row.name === ENSEMBLE_NAME ? result.ensemble : result.members.get(row.name);
+        return {
+          ...row,
+          testRmse: predictions ? score('rmse', labels, predictions, rows) : null,
+          testScore: predictions ? score(metric, labels, predictions, rows) : null,
+        };
+      });
+    }
+    return evaluation;
   }
 
   /** Metrics on `table`, which must hold the label; rows without a label are skipped and counted. */
@@ -207,13 +281,8 @@ export class Predictor {
     return encodeModel(this.parts);
   }
 
-  private predictMatrix(X: FeatureMatrix, stack = new StackedPredictions(this.parts.members, X)) {
-    const { members, weights } = this.parts;
-    const empty = new Float64Array(0);
-    const predictions = members.map((member, m) =>
-      weights[m] > 0 ? stack.get(member.name) : empty,
-    );
-    return blend(predictions, weights, X.numRows);
+  private predictMatrix(X: FeatureMatrix, stack?: StackedPredictions): Float64Array {
+    return predictRows(this.parts.members, this.parts.weights, X, [], stack).ensemble;
   }
 }
 
