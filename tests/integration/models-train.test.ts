@@ -4,7 +4,7 @@
 // bad requests name the field.
 jest.mock('arquero', () => jest.requireActual('arquero/dist/arquero.js'));
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { POST as cancelJobRoute } from '@/app/api/jobs/[id]/cancel/route';
 import { DELETE as deleteRoute, PATCH as patchRoute } from '@/app/api/models/[id]/route';
 import { GET as listRoute } from '@/app/api/models/route';
@@ -391,4 +391,34 @@ describe('POST /api/models request checks', () => {
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toBe('The request body must be JSON.');
   });
+});
+
+describe('a worker shutting down during a training', () => {
+  it('kills the fit process and puts the job back in the queue', async () => {
+    await stopAllWorkers();
+    const own = startWorker({ DATABASE_URL: database.url() });
+    await own.ready;
+    const started = await train(alice, {
+      ...carsRequest,
+      name: 'interrupted',
+      datasetId: carsId,
+      preset: 'best_quality',
+      timeLimitSec: 600,
+    });
+    const { id } = started.body.model;
+    await waitFor(
+      'the fit to start',
+      async () => ((await getModel(alice, id)).job.progress > 3 ? true : undefined),
+      60_000,
+    );
+    const [fitPid] = fitProcesses(own);
+    expect(fitPid).toBeGreaterThan(0);
+
+    own.process.kill('SIGTERM');
+    expect(await own.exited).toBe(0);
+    const model = await getModel(alice, id);
+    expect(model.status).toBe('TRAINING');
+    expect(model.job).toMatchObject({ status: 'QUEUED', progress: 0 });
+    expect(existsSync(`/proc/${fitPid}`)).toBe(false);
+  }, 120_000);
 });
