@@ -139,7 +139,11 @@ describe('training a model', () => {
     await waitFor('the fit process to end', async () =>
       fitProcesses(worker).length === 0 ? true : undefined,
     );
-    const job = await getJob(alice.id, started.body.job.id);
+    // The runner records the outcome just after the fit process has ended.
+    const job = await waitFor('the job to end', async () => {
+      const row = await getJob(alice.id, started.body.job.id);
+      return row?.status === 'RUNNING' ? undefined : row;
+    });
     expect(job).toMatchObject({ status: 'CANCELLED' });
     expect(await modelKeys(alice.id)).toEqual(keys);
   }, 120_000);
