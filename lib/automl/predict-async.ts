@@ -1,8 +1,8 @@
 // Prediction of large tables without blocking the caller: chunks of rows on worker threads, or in
 // the calling thread with a turn of the event loop between chunks.
 
-import { defaultThreadCount } from './parallel/pool';
-import { predictInThreads, type ThreadedPrediction } from './parallel/predict-pool';
+import os from 'node:os';
+import type { ThreadedPrediction } from './parallel/predict-pool';
 import { predictRows, sliceMatrix } from './predict-rows';
 import type { Member } from './trainer';
 import type { FeatureMatrix, ProgressCallback } from './types';
@@ -36,9 +36,12 @@ export async function predictMatrixAsync(
   options: PredictAsyncOptions = {},
 ): Promise<ThreadedPrediction> {
   const { members, weights } = neededMembers(allMembers, allWeights, also);
-  const threads = Math.max(1, Math.floor(options.threads ?? defaultThreadCount()));
+  const threads = Math.max(1, Math.floor(options.threads ?? os.availableParallelism()));
   if (threads > 1 && X.numRows >= THREADED_MIN_ROWS) {
     const { signal, onProgress } = options;
+    // Loaded on first use: the web server's bundle, which predicts small tables only, then never
+    // holds the thread code (bundlers cannot follow a thread's entry given as a file path).
+    const { predictInThreads } = await import('./parallel/predict-pool');
     return predictInThreads({
       members,
       weights,

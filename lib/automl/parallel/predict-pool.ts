@@ -1,7 +1,8 @@
 // Prediction of many rows on worker threads: each thread gets the members once, then chunks of
 // rows in turn, so the calling thread's event loop stays free and the cores share the work.
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import * as workerThreads from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { sliceMatrix } from '../predict-rows';
 import type { Member } from '../trainer';
 import type { FeatureMatrix, ProgressCallback } from '../types';
@@ -23,11 +24,16 @@ interface Job {
   onProgress?: ProgressCallback;
 }
 
+// Looked up at run time: Next.js's bundler tries to resolve the file of any `new Worker(...)` it
+// sees, and fails on a path computed at run time. This module is only loaded by processes that
+// run from source (the job worker, scripts, tests), where the path is right.
+const Thread: typeof Worker = Reflect.get(workerThreads, 'Worker');
+
 // As in pool.ts: threads register tsx before loading a TypeScript entry.
 function startThread(): Worker {
   const entry = path.join(__dirname, `predict-thread${path.extname(__filename)}`);
-  if (entry.endsWith('.js')) return new Worker(entry);
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { eval: true });
+  if (entry.endsWith('.js')) return new Thread(entry);
+  return new Thread(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { eval: true });
 }
 
 function artifactsOf(members: Member[]): MemberArtifacts[] {
