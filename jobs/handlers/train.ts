@@ -71,6 +71,17 @@ function threadCount(): number {
   return Math.max(1, Math.floor(os.availableParallelism() / getConfig().WORKER_CONCURRENCY));
 }
 
+/**
+ * Heap limit of a fit process, in MiB: half the machine's memory shared among the jobs this
+ * worker runs at once, and never below Node's usual 4 GiB. Large tables need more than the
+ * default, and a fit that reaches its limit fails alone with a message instead of drawing the
+ * kernel's out-of-memory killer onto PostgreSQL or the web server.
+ */
+function heapMb(): number {
+  const shareMb = os.totalmem() / 2 ** 20 / 2 / getConfig().WORKER_CONCURRENCY;
+  return Math.max(4096, Math.floor(shareMb));
+}
+
 async function fitInChild(
   ctx: JobContext,
   settings: TrainSettings,
@@ -99,7 +110,10 @@ async function fitInChild(
     threads: threadCount(),
   };
   try {
-    return await runFitProcess({ ...files, fitOptions }, { signal: ctx.signal, onProgress });
+    return await runFitProcess(
+      { ...files, fitOptions },
+      { signal: ctx.signal, onProgress, heapMb: heapMb() },
+    );
   } finally {
     await reporting;
   }

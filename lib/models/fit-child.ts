@@ -32,11 +32,17 @@ const entry = path.join(__dirname, 'fit-process.ts');
  */
 export function runFitProcess(
   request: FitProcessRequest,
-  options: { signal: AbortSignal; onProgress: (fraction: number, message: string) => void },
+  options: {
+    signal: AbortSignal;
+    onProgress: (fraction: number, message: string) => void;
+    /** V8 heap limit of the child in MiB; default Node's own. */
+    heapMb?: number;
+  },
 ): Promise<TrainedDescription> {
-  const { signal, onProgress } = options;
+  const { signal, onProgress, heapMb } = options;
   signal.throwIfAborted();
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const heap = heapMb ? [`--max-old-space-size=${Math.floor(heapMb)}`] : [];
+  const child = spawn(process.execPath, [...heap, '--import', 'tsx', entry], {
     cwd: root,
     env: process.env,
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
