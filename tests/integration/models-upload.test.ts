@@ -5,6 +5,8 @@
 jest.mock('arquero', () => jest.requireActual('arquero/dist/arquero.js'));
 
 import fs from 'node:fs';
+import os from 'node:os';
+import zlib from 'node:zlib';
 import JSZip from 'jszip';
 import { GET as downloadRoute } from '@/app/api/models/[id]/download/route';
 import { GET as listRoute } from '@/app/api/models/route';
@@ -14,7 +16,7 @@ import type { SessionUser } from '@/lib/auth/session';
 import { readCsvFile } from '@/lib/csv';
 import { loadModelPredictor } from '@/lib/models/files';
 import type { ModelMetadata } from '@/lib/models/metadata';
-import { MODEL_ZIP_MAX_UNCOMPRESSED_BYTES } from '@/lib/models/zip-check';
+import { checkModelZip, MODEL_ZIP_MAX_UNCOMPRESSED_BYTES } from '@/lib/models/zip-check';
 import { useTestDatabase } from '../helpers/db';
 import { createTestUser } from '../helpers/session';
 import { startWorker, stopAllWorkers } from '../helpers/worker';
@@ -165,6 +167,38 @@ async function zipOf(files: Record<string, string>): Promise<Uint8Array> {
   return zip.generateAsync({ type: 'uint8array' });
 }
 
+/**
+ * A one-entry zip whose headers declare `declaredBytes` while its deflated data expands to
+ * `actualBytes` of zeros: a bomb that lies about its size.
+ */
+function lyingZip(name: string, declaredBytes: number, actualBytes: number): Buffer {
+  const data = zlib.deflateRawSync(Buffer.alloc(actualBytes));
+  const fileName = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8); // deflate
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(declaredBytes, 22);
+  local.writeUInt16LE(fileName.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(declaredBytes, 24);
+  central.writeUInt16LE(fileName.length, 28);
+  const directoryOffset = local.length + fileName.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + fileName.length, 12);
+  end.writeUInt32LE(directoryOffset, 16);
+  return Buffer.concat([local, fileName, data, central, fileName, end]);
+}
+
 const canaries = ['/tmp/agapp_zip_slip_canary.txt', '/tmp/agapp_abs_path_canary.txt'];
 
 describe('refused uploads store nothing', () => {
@@ -183,6 +217,11 @@ describe('refused uploads store nothing', () => {
       'a zip bomb (case 20, zip_bomb_1GiB.zip)',
       () => fs.readFileSync(casePath('20', 'zip_bomb_1GiB.zip')),
       /beyond the size limit of 512 MB for model files/,
+    ],
+    [
+      'a zip whose entry expands beyond its declared size',
+      () => lyingZip('manifest.json', 1000, 64 * 1024 ** 2),
+      /^This zip is damaged: entry 'manifest\.json' cannot be read\.$/,
     ],
     ['a file that is not a zip', () => sharedFile('datasets/cars.csv'), /not a zip archive/],
     [
@@ -234,6 +273,19 @@ describe('refused uploads store nothing', () => {
     expect(await modelKeys(alice.id)).toEqual(keys);
     expect(scratchFiles()).toEqual([]);
     for (const canary of canaries) expect(fs.existsSync(canary)).toBe(false);
+  });
+
+  it('passes the same hand-made zip when its declared size is true', async () => {
+    const file = `${os.tmpdir()}/honest-${process.pid}.zip`;
+    fs.writeFileSync(file, lyingZip('manifest.json', 1024 ** 2, 1024 ** 2));
+    try {
+      await expect(checkModelZip(file)).resolves.toMatchObject({
+        root: '',
+        names: ['manifest.json'],
+      });
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 
   it('checks the zip bomb from its directory: fast, with little memory', async () => {
