@@ -94,6 +94,14 @@ export function BatchPanel({
     }
   }
 
+  async function cancel(item: PredictionItem) {
+    try {
+      await callApi(`/api/jobs/${item.job!.id}/cancel`, { method: 'POST' });
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  }
+
   async function remove(item: PredictionItem) {
     try {
       await callApi(`/api/predictions/${item.id}`, { method: 'DELETE' });
@@ -177,6 +185,16 @@ export function BatchPanel({
                     {new Date(item.createdAt).toLocaleString()}
                   </td>
                   <td className="space-x-2 whitespace-nowrap px-3 py-2">
+                    {isActive(item.status) && item.job && (
+                      <button
+                        type="button"
+                        onClick={() => cancel(item)}
+                        className="text-slate-700 hover:underline"
+                        aria-label={`Cancel prediction of ${item.datasetName}`}
+                      >
+                        Cancel
+                      </button>
+                    )}
                     {item.status === 'COMPLETED' && (
                       <button
                         type="button"

@@ -20,7 +20,11 @@ export function ResultView({ prediction }: { prediction: PredictionItem }) {
     [inputs, result],
   );
   if (!result) return null;
-  const predictionIndex = result.preview.columns.indexOf(result.predictionColumn);
+  // The prediction and its reason first: a wide file would hide them at the far right.
+  const columns = result.preview.columns;
+  const added = [result.predictionColumn, result.reasonColumn].map((c) => columns.indexOf(c));
+  const order = [...added, ...columns.map((_, k) => k).filter((k) => !added.includes(k))];
+  const predictionIndex = added[0];
   const count = (n: number) => n.toLocaleString('en-US');
 
   return (
@@ -72,33 +76,35 @@ export function ResultView({ prediction }: { prediction: PredictionItem }) {
           ))}
         </ul>
       )}
-      <div className="overflow-x-auto rounded-md border border-slate-200">
+      <div className="max-h-96 overflow-auto rounded-md border border-slate-200">
         <table aria-label="Predicted rows" className="min-w-full text-left text-sm">
           <caption className="px-2 py-1 text-left text-xs text-slate-500">
             The first {result.preview.rows.length} of {count(result.rows)} rows
           </caption>
           <thead className="bg-slate-50">
             <tr>
-              {result.preview.columns.map((c, k) => (
-                <th
-                  key={c}
-                  scope="col"
-                  className={`px-2 py-1.5 font-medium ${k === predictionIndex ? 'text-indigo-700' : 'text-slate-700'}`}
-                >
-                  {c}
-                </th>
-              ))}
+              {order
+                .map((k) => columns[k])
+                .map((c, k) => (
+                  <th
+                    key={c}
+                    scope="col"
+                    className={`px-2 py-1.5 font-medium ${k === 0 ? 'text-indigo-700' : 'text-slate-700'}`}
+                  >
+                    {c}
+                  </th>
+                ))}
             </tr>
           </thead>
           <tbody>
             {result.preview.rows.map((row, r) => (
               <tr key={r} className="border-t border-slate-100">
-                {row.map((value, k) => (
+                {order.map((k) => (
                   <td
                     key={k}
                     className={`whitespace-nowrap px-2 py-1 ${k === predictionIndex ? 'font-semibold' : ''}`}
                   >
-                    {showCell(value, k === predictionIndex)}
+                    {showCell(row[k], k === predictionIndex)}
                   </td>
                 ))}
               </tr>

@@ -168,6 +168,28 @@ test('batch and manual predictions agree; plots show; API tokens work until revo
   expect(answer.status()).toBe(200);
   expect((await answer.json()).predictions[0]).toBeCloseTo(batch[0], 9);
 
+  // A logged figure, not an assertion: 100 rows through HTTP once the model is cached.
+  const hundred = {
+    rows: Array.from({ length: 100 }, (_, k) => ({
+      ...body.rows[0],
+      Weight_in_lbs: 2000 + 30 * k,
+    })),
+  };
+  const times: number[] = [];
+  for (let k = 0; k < 10; k++) {
+    const began = Date.now();
+    const timed = await page.request.post(`/api/v1/models/${modelId}/predict`, {
+      headers: { authorization: `Bearer ${secret}` },
+      data: hundred,
+    });
+    expect(timed.status()).toBe(200);
+    times.push(Date.now() - began);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `v1 predict, 100 rows over HTTP: median ${times[5]} ms, max ${times[9]} ms (10 calls)`,
+  );
+
   page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Revoke e2e script' }).click();
   await expect(page.getByTestId('token-row')).toHaveCount(0);
