@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { POST as cancelJobRoute } from '@/app/api/jobs/[id]/cancel/route';
 import { DELETE as deleteRoute, PATCH as patchRoute } from '@/app/api/models/[id]/route';
 import { GET as listRoute } from '@/app/api/models/route';
-import { createModel, getJob, updateModel } from '@/lib/access';
+import { createModel, getJob, getModel as getModelRow, updateModel } from '@/lib/access';
 import type { SessionUser } from '@/lib/auth/session';
 import { enqueueJob } from '@/lib/queue';
 import { getStorage } from '@/lib/storage';
@@ -92,6 +92,27 @@ describe('training a model', () => {
     expect(list.models[0].leaderboard).toBeUndefined();
   }, 120_000);
 
+  it('passes the metric and families to the engine: MAE ranks the models and is reported', async () => {
+    const started = await train(alice, {
+      ...carsRequest,
+      name: 'by mae',
+      datasetId: carsId,
+      evalMetric: 'mae',
+      families: ['linear', 'gbdt'],
+      holdoutFraction: 0.25,
+    });
+    const model = await waitForModel(alice, started.body.model.id);
+    expect(model).toMatchObject({ status: 'COMPLETED', evalMetric: 'mae', holdoutFraction: 0.25 });
+    expect(model.validation.mae).toBeGreaterThan(0);
+    expect(model.validation.mae).toBeLessThan(model.validation.rmse);
+    const names = model.leaderboard.map((row: { name: string }) => row.name).sort();
+    expect(names).toEqual(['WeightedEnsemble', 'gbdt', 'linear']);
+    const scores = model.leaderboard.map((row: { validationScore: number }) => row.validationScore);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    const rows = model.trainingRows + model.validationRows;
+    expect(model.validationRows / rows).toBeCloseTo(0.25, 2);
+  }, 120_000);
+
   it('stops a running training on cancel: CANCELLED, no file, no fit process left', async () => {
     const started = await train(alice, {
       ...carsRequest,
@@ -102,6 +123,7 @@ describe('training a model', () => {
     });
     const { id } = started.body.model;
     const jobId = started.body.job.id;
+    const keys = await modelKeys(alice.id);
     await waitFor(
       'the fit to start',
       async () => ((await getModel(alice, id)).job.progress > 3 ? true : undefined),
@@ -117,7 +139,7 @@ describe('training a model', () => {
     await waitFor('the fit process to end', async () =>
       fitProcesses(worker).length === 0 ? true : undefined,
     );
-    expect(await modelKeys(alice.id)).toHaveLength(1);
+    expect(await modelKeys(alice.id)).toEqual(keys);
   }, 120_000);
 
   it('deletes a model while it trains: the fit process ends and nothing is stored', async () => {
@@ -169,10 +191,11 @@ describe('training a model', () => {
     expect((await badPatch.json()).error.fields.name).toBe('Give the model a name.');
 
     expect((await call(deleteRoute, bob, { id: model.id, method: 'DELETE' })).status).toBe(404);
+    const { storageKey } = (await getModelRow(alice.id, model.id))!;
     const keys = await modelKeys(alice.id);
     expect((await call(deleteRoute, alice, { id: model.id, method: 'DELETE' })).status).toBe(200);
-    expect(await modelKeys(alice.id)).toEqual([]);
-    expect(keys).toHaveLength(1);
+    expect(keys).toContain(storageKey);
+    expect(await modelKeys(alice.id)).toEqual(keys.filter((key) => key !== storageKey));
     expect((await call(deleteRoute, alice, { id: model.id, method: 'DELETE' })).status).toBe(404);
   });
 });
