@@ -11,7 +11,7 @@ import { AppError } from '@/lib/errors';
 import { newModelKey } from '@/lib/models/files';
 import { runFitProcess, type FitProcessRequest } from '@/lib/models/fit-child';
 import type { ModelMetadata, TrainedDescription } from '@/lib/models/metadata';
-import type { TrainSettings } from '@/lib/models/options';
+import { trainSettingsSchema, type TrainSettings } from '@/lib/models/options';
 import { getStorage } from '@/lib/storage';
 import type { JobContext, JobHandler } from '../types';
 
@@ -26,7 +26,7 @@ const trainJob: JobHandler = async (ctx) => {
   const model = job.resourceId ? await getModel(job.ownerId, job.resourceId) : null;
   // Deleting a model while its training waits is routine: nothing to do, nothing to report.
   if (!model) return { modelId: job.resourceId, deleted: true };
-  const settings = job.payload as unknown as TrainSettings;
+  const settings = trainSettingsSchema.parse(job.payload);
 
   const csvFile = await scratchPath('.csv');
   const outFile = await scratchPath('.zip');

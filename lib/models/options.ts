@@ -70,4 +70,9 @@ export const modelPatchSchema = z.object({
 });
 
 /** The settings a training job receives in its payload (the dataset is the model's). */
-export type TrainSettings = Omit<TrainRequest, 'name' | 'description' | 'datasetId'>;
+export const trainSettingsSchema = trainRequestSchema.omit({
+  name: true,
+  description: true,
+  datasetId: true,
+});
+export type TrainSettings = z.output<typeof trainSettingsSchema>;
