@@ -1,7 +1,9 @@
 // The 'predict' job: predicts every row of a dataset with a model and stores the output CSV
 // (original columns, the prediction, and why a row has none) with a summary and a preview.
+import os from 'node:os';
 import { Readable } from 'node:stream';
 import { getDataset, getModel, getPrediction, updatePrediction } from '@/lib/access';
+import { getConfig } from '@/lib/config';
 import { readStoredTable } from '@/lib/datasets/files';
 import { AppError } from '@/lib/errors';
 import { loadModelPredictor } from '@/lib/models/files';
@@ -10,6 +12,11 @@ import { buildOutput, outputChunks } from '@/lib/predictions/output';
 import { predictTable } from '@/lib/predictions/predict';
 import { getStorage } from '@/lib/storage';
 import type { JobHandler } from '../types';
+
+/** This job's share of the cores: large tables are predicted on that many worker threads. */
+function predictThreads(): number {
+  return Math.max(1, Math.floor(os.availableParallelism() / getConfig().WORKER_CONCURRENCY));
+}
 
 /** Progress is written at most this often (each write is a database update). */
 const PROGRESS_INTERVAL_MS = 500;
@@ -51,15 +58,16 @@ const predictJob: JobHandler = async ({ job, signal, progress, log }) => {
   // Predicting: 35–85 %.
   const rowCount = read.table.numRows();
   const predicted = await predictTable(predictor, read.table, {
-    onChunk: async (done) => {
-      signal.throwIfAborted();
+    threads: predictThreads(),
+    signal,
+    onProgress: (fraction) =>
       report(
-        35 + (50 * done) / Math.max(1, rowCount),
-        `Predicted ${done.toLocaleString('en-US')} of ${rowCount.toLocaleString('en-US')} rows`,
-      );
-      await reporting;
-    },
+        35 + 50 * fraction,
+        `Predicted ${Math.round(fraction * rowCount).toLocaleString('en-US')} of ${rowCount.toLocaleString('en-US')} rows`,
+      ),
   });
+  await reporting;
+  signal.throwIfAborted();
 
   // Writing: 85–100 %.
   const writeBegan = performance.now();

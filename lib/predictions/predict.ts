@@ -50,7 +50,13 @@ function sliceArray(values: ArrayLike<unknown>, start: number, end: number): Arr
 
 /** Rows [start, end) of the feature columns of `table`, as a table. */
 function chunkOf(table: TableLike, columns: string[], start: number, end: number): TableLike {
-  const arrays = new Map(columns.map((name) => [name, sliceArray(table.array(name), start, end)]));
+  const whole = start === 0 && end === table.numRows();
+  const arrays = new Map(
+    columns.map((name) => [
+      name,
+      whole ? table.array(name) : sliceArray(table.array(name), start, end),
+    ]),
+  );
   return { numRows: () => end - start, columnNames: () => columns, array: (n) => arrays.get(n)! };
 }
 
@@ -93,14 +99,53 @@ function noticesOf(
   return notices;
 }
 
+/** How `predictTable` predicts: in this thread in chunks (default), or on worker threads. */
+export interface PredictTableOptions {
+  /** Rows per chunk in this thread (default CHUNK_ROWS). */
+  chunkRows?: number;
+  /** Called after each chunk in this thread with the rows done; may throw to stop. */
+  onChunk?: (rowsDone: number) => Promise<void> | void;
+  /**
+   * Predict with the engine's `predictAsync` on this many worker threads (large tables; smaller
+   * ones it predicts in this thread between turns of the event loop). For background jobs: the
+   * web server's fast path predicts a few rows in this thread.
+   */
+  threads?: number;
+  signal?: AbortSignal;
+  /** With `threads`: the fraction of rows done, after each chunk. */
+  onProgress?: (fraction: number) => void;
+}
+
+/** Predictions of the feature columns of `table` in chunks, in this thread. */
+async function predictInChunks(
+  predictor: Predictor,
+  table: TableLike,
+  options: PredictTableOptions,
+): Promise<{ predictions: Float64Array; warnings: unknown[] }> {
+  const sources = predictor.parts.pipeline.sources;
+  const rowCount = table.numRows();
+  const chunkRows = options.chunkRows ?? CHUNK_ROWS;
+  const predictions = new Float64Array(rowCount);
+  const warnings: unknown[] = [];
+  for (let start = 0; start < rowCount; start += chunkRows) {
+    const end = Math.min(rowCount, start + chunkRows);
+    const result = predictor.predict(chunkOf(table, sources, start, end));
+    predictions.set(result.predictions, start);
+    warnings.push(...result.warnings);
+    await options.onChunk?.(end);
+    if (end < rowCount) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return { predictions, warnings };
+}
+
 /**
- * Predicts every row of `table` in chunks of `chunkRows`, calling `onChunk(rowsDone)` after each
- * (it may report progress or throw to stop). Throws VALIDATION naming missing feature columns.
+ * Predicts every row of `table` (see PredictTableOptions for how); rows with unusable values get
+ * NaN and are listed. Throws VALIDATION naming missing feature columns.
  */
 export async function predictTable(
   predictor: Predictor,
   table: TableLike,
-  options: { chunkRows?: number; onChunk?: (rowsDone: number) => Promise<void> | void } = {},
+  options: PredictTableOptions = {},
 ): Promise<TablePredictions> {
   const began = performance.now();
   const sources = predictor.parts.pipeline.sources;
@@ -108,17 +153,16 @@ export async function predictTable(
   const unusable = findUnusableValues(featureEncoders(predictor), table);
 
   const rowCount = table.numRows();
-  const chunkRows = options.chunkRows ?? CHUNK_ROWS;
-  const predictions = new Float64Array(rowCount);
+  const { predictions, warnings } =
+    options.threads === undefined
+      ? await predictInChunks(predictor, table, options)
+      : await predictor.predictAsync(chunkOf(table, sources, 0, rowCount), {
+          threads: options.threads,
+          signal: options.signal,
+          onProgress: (fraction) => options.onProgress?.(fraction),
+        });
   const unseen = new Map<string, { count: number }>();
-  for (let start = 0; start < rowCount; start += chunkRows) {
-    const end = Math.min(rowCount, start + chunkRows);
-    const result = predictor.predict(chunkOf(table, sources, start, end));
-    predictions.set(result.predictions, start);
-    addUnseen(unseen, result.warnings);
-    await options.onChunk?.(end);
-    if (end < rowCount) await new Promise<void>((resolve) => setImmediate(resolve));
-  }
+  addUnseen(unseen, warnings);
 
   for (const value of unusable) predictions[value.row] = NaN;
   let predicted = 0;
