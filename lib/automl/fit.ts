@@ -14,7 +14,9 @@ import { prepareMlpBackend } from './mlp';
 import { FitOptionsSchema, type FitOptionsInput, type FitSettings } from './options';
 import type { ModelPlan } from './plan';
 import { Predictor } from './predictor';
+import { PRESETS } from './presets';
 import { refitMembers } from './refit';
+import { refitBagged } from './refit-bagged';
 import type { TableLike } from './table';
 import { planTime, type PlanInput, type PlannedFit } from './time-plan';
 import type { ProgressCallback } from './types';
@@ -65,7 +67,7 @@ export async function fit(table: TableLike, options: FitOptions): Promise<Predic
     await yieldToEventLoop();
     const outcome = await timed('models', () =>
       fitLevels(trainer, plan, {
-        deadlineMs: modelsDeadline(settings, startMs),
+        deadlineMs: modelsDeadline(settings, startMs, plan.folds),
         concurrency: runner.concurrency,
         onProgress: stages.models,
       }),
@@ -85,7 +87,18 @@ export async function fit(table: TableLike, options: FitOptions): Promise<Predic
             onProgress: stages.refit,
             timed,
           })
-        : { importance: undefined, refit: { refitted: [], refitSec: {} } };
+        : bagRefits(settings)
+          ? {
+              importance: undefined,
+              refit: await timed('refit', () =>
+                refitBagged(trainer, outcome, [...plan.level1, ...plan.level2], ensemble.weights, {
+                  deadlineMs,
+                  concurrency: runner.concurrency,
+                  onProgress: stages.refit,
+                }),
+              ),
+            }
+          : { importance: undefined, refit: { refitted: [], refitSec: {} } };
     for (const [name, sec] of Object.entries(refit.refitSec)) phaseSec[`refit:${name}`] = sec;
     phaseSec.total = (Date.now() - startMs) / 1000;
     onProgress(1, 'done');
@@ -196,7 +209,7 @@ async function secondChance(
 
 // Progress bar stages: preparing, model fits, ensemble, refits (when on).
 function progressStages(settings: FitSettings, folds: number, onProgress: ProgressCallback) {
-  const refitShare = settings.refitFull && folds === 1 ? REFIT_SHARE : 0;
+  const refitShare = (folds === 1 ? settings.refitFull : bagRefits(settings)) ? REFIT_SHARE : 0;
   const modelsEnd = 1 - ENSEMBLE_SHARE - refitShare;
   const scaled =
     (from: number, to: number): ProgressCallback =>
@@ -212,10 +225,20 @@ function progressStages(settings: FitSettings, folds: number, onProgress: Progre
 // The first fits may use all the time but a reserve for the ensemble and the predictor. Refits get
 // no share of their own: they run when models converged early and left time, because a model that
 // used its whole share is better kept as it is than refitted with fewer rounds.
-function modelsDeadline(settings: FitSettings, startMs: number): number | undefined {
+function modelsDeadline(settings: FitSettings, startMs: number, folds: number): number | undefined {
   if (settings.timeLimitSec === undefined) return undefined;
   const limitMs = settings.timeLimitSec * 1000;
-  return startMs + limitMs - Math.min(1000, limitMs * 0.05);
+  const reserveMs = folds > 1 && bagRefits(settings) ? limitMs * BAG_REFIT_RESERVE : 0;
+  return startMs + limitMs - Math.min(1000, limitMs * 0.05) - reserveMs;
+}
+
+// Share of a time limit kept for refitting a bagged preset's members on all rows: a refit costs
+// about one fold fit per member the ensemble needs, a fraction of the k fold fits.
+const BAG_REFIT_RESERVE = 0.15;
+
+/** Whether a bagged fit ends by refitting its members on all rows (preset and option allow). */
+function bagRefits(settings: FitSettings): boolean {
+  return settings.refitFull && PRESETS[settings.preset].refitFull;
 }
 
 function parseOptions(options: FitOptions): FitSettings {

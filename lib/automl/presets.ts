@@ -28,6 +28,12 @@ export interface PresetPlan {
   level1: PlannedModel[];
   /** Models on the features plus level 1's out-of-fold predictions; empty = no stacking. */
   level2: PlannedModel[];
+  /**
+   * Bagged presets: after scoring out of fold, refit each member the ensemble needs on all rows
+   * and predict with that one model instead of the k fold models (k times faster prediction).
+   * Holdout presets refit whenever the `refitFull` option is on.
+   */
+  refitFull: boolean;
 }
 
 // Boosted-tree variants differ enough to help an ensemble: larger trees at a lower rate, and trees
@@ -66,26 +72,33 @@ export const PRESETS: Record<PresetName, PresetPlan> = {
     folds: 1,
     level1: [linear, gbdt, rf, xt, knnDistance],
     level2: [],
+    refitFull: true,
   },
   good_quality: {
     name: 'good_quality',
-    description: '5-fold bagging of every family; models score on out-of-fold predictions.',
+    description:
+      '5-fold bagging of every family, scored out of fold; the models used are then refitted on all rows for fast prediction.',
     folds: 5,
     level1: [linear, gbdt, gbdtXt, rf, xt, knnUniform, knnDistance, mlp],
     level2: [],
+    refitFull: true,
   },
   high_quality: {
     name: 'high_quality',
-    description: '5-fold bagging plus one stacking level that also sees level 1 predictions.',
+    description:
+      '5-fold bagging plus one stacking level that also sees level 1 predictions; refitted on all rows like good_quality.',
     folds: 5,
     level1: [linear, gbdt, gbdtXt, rf, xt, knnUniform, knnDistance, mlp],
     level2: [gbdt, linear],
+    refitFull: true,
   },
   best_quality: {
     name: 'best_quality',
-    description: '8-fold bagging, more boosted-tree variants, and a stacking level.',
+    description:
+      '8-fold bagging, more boosted-tree variants, and a stacking level; predicts with every fold model.',
     folds: 8,
     level1: [linear, gbdt, gbdtLarge, gbdtXt, rf, xt, knnUniform, knnDistance, mlp],
     level2: [gbdt, gbdtLarge, linear],
+    refitFull: false,
   },
 };

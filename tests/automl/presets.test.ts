@@ -35,11 +35,13 @@ describe('presets', () => {
   });
 
   it('bags every model over 5 folds and scores it out of fold on every row (good_quality)', async () => {
-    const predictor = await fit(train, {
+    const options = {
       label: 'y',
-      preset: 'good_quality',
+      preset: 'good_quality' as const,
       models: ['linear', 'gbdt'],
-    });
+      refitFull: false,
+    };
+    const predictor = await fit(train, options);
     expect(predictor.parts.members.map((m) => [m.name, m.models.length])).toEqual([
       ['linear', 5],
       ['gbdt', 5],
@@ -50,6 +52,28 @@ describe('presets', () => {
     expect(predictor.metadata.refitModels).toEqual([]);
     // Ridge alone is far off (about 1.5) on this non-linear target; the bagged trees are not.
     expect(predictor.evaluate(test).metrics.rmse).toBeLessThan(0.7);
+
+    // By default the members the ensemble weights are refitted on all rows, one model each, with
+    // the folds' mean number of trees; scores and weights stay those measured out of fold.
+    const refitted = await fit(train, { ...options, refitFull: undefined });
+    const weighted = refitted.parts.members.filter((_, m) => refitted.parts.weights[m] > 0);
+    expect(refitted.metadata.refitModels).toEqual(weighted.map((m) => m.name).sort());
+    for (const [m, member] of refitted.parts.members.entries()) {
+      expect(member.models.length).toBe(refitted.parts.weights[m] > 0 ? 1 : 5);
+    }
+    const scores = (p: typeof predictor) =>
+      p.leaderboard().map((r) => [r.name, r.validationRmse, r.ensembleWeight, r.foldCount]);
+    expect(scores(refitted)).toEqual(scores(predictor));
+    const bagged = predictor.parts.members.find((m) => m.name === 'gbdt')!;
+    const single = refitted.parts.members.find((m) => m.name === 'gbdt')!;
+    if (single.models.length === 1) {
+      const trees = (model: (typeof bagged.models)[number]) =>
+        model.toArtifact().params.numTrees as number;
+      const mean = bagged.models.reduce((sum, model) => sum + trees(model), 0) / 5;
+      expect(Math.abs(trees(single.models[0]) - mean)).toBeLessThanOrEqual(0.5);
+    }
+    const rmse = refitted.evaluate(test).metrics.rmse;
+    expect(rmse).toBeLessThan(0.7);
   });
 
   it('stacks a level on level-1 out-of-fold predictions and round-trips it bit for bit', async () => {
