@@ -4,7 +4,7 @@ import { blend, selectEnsemble } from './ensemble';
 import type { PipelineFit } from './features';
 import type { ModelsOutcome } from './fit-models';
 import type { LabelColumn } from './label';
-import { higherIsBetter, metricScore } from './metrics';
+import { higherIsBetter, metricScore, mae } from './metrics';
 import type { FitSettings } from './options';
 import {
   ENSEMBLE_NAME,
@@ -56,7 +56,12 @@ export function buildEnsemble(outcome: ModelsOutcome, labels: Float64Array, sett
       ? Infinity
       : sign * row.validationScore;
   rows.sort((a, b) => (key(a) === key(b) ? 0 : key(a) < key(b) ? -1 : 1));
-  return { weights: selection.weights, leaderboard: rows };
+  const validationMetrics = {
+    rmse: metricScore('rmse', labels, ensemble),
+    mae: mae(labels, ensemble),
+    r2: finiteOrNull(metricScore('r2', labels, ensemble)),
+  };
+  return { weights: selection.weights, leaderboard: rows, validationMetrics };
 }
 
 function finiteOrNull(value: number): number | null {

@@ -120,6 +120,7 @@ export async function fit(table: TableLike, options: FitOptions): Promise<Predic
           phaseSec,
         ),
         refitModels: refit.refitted,
+        validationMetrics: ensemble.validationMetrics,
         ...(importance ? { featureImportance: importance } : {}),
       },
     });

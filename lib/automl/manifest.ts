@@ -110,6 +110,9 @@ const training = z.object({
   preset: z.string().optional(),
   folds: z.number().int().min(1).optional(),
   evalMetric: z.enum(EVAL_METRICS).optional(),
+  validationMetrics: z
+    .object({ rmse: z.number(), mae: z.number(), r2: z.number().nullable() })
+    .optional(),
   featureImportance: z
     .object({
       rows: z.number().int(),

@@ -77,6 +77,11 @@ export interface TrainingMetadata {
   preset?: string;
   /** Fold models per member: 1 = holdout, k = k-fold bagging (validation rows = all, out of fold). */
   folds?: number;
+  /**
+   * The ensemble's RMSE, MAE and R² on the validation rows (out of fold when bagged); R² is null
+   * for a constant label. Absent in older files.
+   */
+  validationMetrics?: { rmse: number; mae: number; r2: number | null };
   /** Metric that scored and ranked the models (absent in older files: RMSE). */
   evalMetric?: EvalMetric;
   /** Permutation importance on the validation rows, measured at fit time (holdout fits only). */

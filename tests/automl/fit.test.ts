@@ -195,6 +195,12 @@ describe('fit results', () => {
     expect(r2s).toEqual([...r2s].sort((a, b) => b - a));
     expect(r2s[0]).toBeLessThanOrEqual(1);
 
+    // The ensemble's three validation metrics are kept whatever the metric.
+    const ensembleRow = byMae.leaderboard().find((row) => row.name === 'WeightedEnsemble')!;
+    expect(byMae.metadata.validationMetrics!.mae).toBeCloseTo(ensembleRow.validationScore!, 10);
+    expect(byMae.metadata.validationMetrics!.rmse).toBeCloseTo(ensembleRow.validationRmse!, 10);
+    expect(byMae.metadata.validationMetrics!.r2).toBeLessThan(1);
+
     const reloaded = await loadPredictor(await byMae.save());
     expect(reloaded.metadata.evalMetric).toBe('mae');
     expect(reloaded.leaderboard()).toEqual(byMae.leaderboard());
