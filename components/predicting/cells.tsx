@@ -71,7 +71,17 @@ export function FeatureCell({
     );
   } else if (feature.kind === 'datetime' && (value === '' || ISO_DATE.test(value))) {
     // A pasted value that is not a plain date stays visible as text, with its reason.
-    input = <input {...common} type="date" />;
+    const day = (v: unknown) => (typeof v === 'string' ? v.slice(0, 10) : undefined);
+    const hint = rangeHint(feature);
+    input = (
+      <input
+        {...common}
+        type="date"
+        min={day(feature.min)}
+        max={day(feature.max)}
+        title={hint ? `Training range ${hint}` : undefined}
+      />
+    );
   } else if (feature.levels?.length) {
     input = <input {...common} type="text" list={levelsId(listPrefix, feature)} />;
   } else {
