@@ -7,7 +7,6 @@ import { readStoredTable } from '@/lib/datasets/files';
 import { chartPoints, residualHistogram } from '@/lib/evaluations/chart-data';
 import { scoredRowsCsv, scoredColumnNames } from '@/lib/evaluations/rows-csv';
 import { scoreTable } from '@/lib/evaluations/score';
-import { ScoringThreads } from '@/lib/evaluations/score-threads';
 import { evaluationRowsKey } from '@/lib/evaluations/start';
 import type { EvaluationResult, HeadlineMetrics } from '@/lib/evaluations/types';
 import { AppError } from '@/lib/errors';
@@ -18,8 +17,6 @@ import type { JobHandler } from '../types';
 
 /** Progress is written at most this often (each write is a database update). */
 const PROGRESS_INTERVAL_MS = 500;
-/** Below this many rows, starting threads (each decodes the model) costs more than it saves. */
-const THREADS_MIN_ROWS = 50_000;
 
 /** This job's share of the cores: each of the worker's concurrent jobs gets as many. */
 function threadCount(): number {
@@ -67,16 +64,13 @@ const evaluateJob: JobHandler = async ({ job, signal, progress, log }) => {
   const readSec = (performance.now() - readStart) / 1000;
   const table = read.table;
 
-  const size = threadCount();
-  const threads =
-    size > 1 && table.numRows() >= THREADS_MIN_ROWS
-      ? new ScoringThreads(await readModelBytes(model), size)
-      : undefined;
+  const threads = threadCount();
   const scored = await scoreTable(predictor, table, {
     signal,
     threads,
+    modelBytes: threads > 1 ? await readModelBytes(model) : undefined,
     onProgress: (fraction, message) => report(30 + 60 * fraction, message),
-  }).finally(() => threads?.close());
+  });
   const { y, rows } = scored.label;
 
   await report(90, 'Writing the scored rows', true);

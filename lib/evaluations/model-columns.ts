@@ -3,10 +3,7 @@ import type { Dataset, Model } from '@/lib/access';
 import { schemaOf } from '@/lib/datasets/types';
 import { readRows } from '@/lib/datasets/preview';
 import { AppError } from '@/lib/errors';
-import { buffer } from 'node:stream/consumers';
-import { decodeModel } from '@/lib/automl/model-file';
-import { Predictor } from '@/lib/automl/predictor';
-import { getStorage } from '@/lib/storage';
+import { loadModelPredictor } from '@/lib/models/files';
 
 /** The target and the source columns the model uses as features. */
 export interface ModelColumns {
@@ -21,27 +18,11 @@ export interface ModelColumns {
 export async function modelColumns(model: Model): Promise<ModelColumns> {
   const stored = fromMetadata(model);
   if (stored) return stored;
-  const predictor = await readPredictor(model);
+  const predictor = await loadModelPredictor(model);
   return {
     label: predictor.label,
     features: predictor.metadata.features.map((feature) => feature.name),
   };
-}
-
-/**
- * The model file, decoded. Not through lib/models/files: that imports the engine's index, whose
- * fitting code (worker threads with a computed entry path) the web server's bundler cannot
- * resolve; decoding a file needs none of it.
- */
-async function readPredictor(model: Model): Promise<Predictor> {
-  if (model.status !== 'COMPLETED' || !model.storageKey) {
-    throw new AppError(
-      'CONFLICT',
-      'This model has not finished training, so it cannot be used yet.',
-    );
-  }
-  const bytes = await buffer(await getStorage().get(model.storageKey));
-  return new Predictor(await decodeModel(new Uint8Array(bytes)));
 }
 
 function fromMetadata(model: Model): ModelColumns | null {

@@ -1,36 +1,39 @@
-// Scoring a predictor on a labelled table: predictions in pieces, the engine's metrics, the test
+// Scoring a predictor on a labelled table: the engine's metrics and predictions, the test
 // leaderboard, and what the charts need. Pure computation: no database, no storage.
 import {
   AutoMLError,
   ENSEMBLE_NAME,
-  regressionMetrics,
   type LeaderboardRow,
   type Predictor,
+  type RegressionMetrics,
   type TableLike,
 } from '@/lib/automl';
 import { readLabel, type LabelColumn } from '@/lib/automl/label';
 import { Random } from '@/lib/automl/random';
 import { AppError } from '@/lib/errors';
-import { sliceTable, takeTableRows, WarningTotals, yieldToEventLoop } from './chunks';
-import type { ScoringThreads } from './score-threads';
+import { takeTableRows, yieldToEventLoop } from './chunks';
+import { ScoringThreads } from './score-threads';
 import type { EvaluationMetrics, TestLeaderboardRow } from './types';
 
-/** Rows predicted per piece: small enough to keep each blocking step well under a second or so. */
-export const PREDICT_CHUNK_ROWS = 20_000;
 /**
  * Test scores of every model are measured on at most this many rows (a seeded sample): the
  * leaderboard predicts with every model, unused ones too (kNN and MLP members are slow), and
  * 5,000 rows give an RMSE within a few percent. The ensemble's own score uses every row.
  */
 export const LEADERBOARD_MAX_ROWS = 5_000;
+// Small pieces: each blocks its thread briefly, so job heartbeats keep their rhythm.
 const LEADERBOARD_CHUNK_ROWS = 1_000;
+// Below this many sampled rows, starting threads (each decodes the model) is not worth it.
+const LEADERBOARD_THREADS_MIN_ROWS = 2_000;
 
-export interface ScoreHooks {
+export interface ScoreOptions {
   signal?: AbortSignal;
-  /** `fraction` 0–1 of the scoring work; awaited, so it may write progress. */
+  /** `fraction` 0–1 of the scoring work; the leaderboard's reports are awaited. */
   onProgress?: (fraction: number, message: string) => Promise<void> | void;
-  /** Threads holding the same model: pieces run on them at once instead of in this thread. */
-  threads?: ScoringThreads;
+  /** Threads to predict on (default 1: the calling thread, in chunks that yield between them). */
+  threads?: number;
+  /** The model file, so leaderboard threads can load it; without, the leaderboard runs here. */
+  modelBytes?: Uint8Array;
 }
 
 /** A predictor's predictions on a labelled table and the scores derived from them. */
@@ -63,11 +66,15 @@ export function readTarget(table: TableLike, labelName: string): LabelColumn {
   }
 }
 
-/** Scores `predictor` on `table`: the same numbers as `predictor.evaluate` and `leaderboard`. */
+/**
+ * Scores `predictor` on `table`. Metrics and predictions come from the engine's `evaluateAsync`
+ * (the numbers of `predictor.evaluate` and of `automl evaluate`); the leaderboard's test scores
+ * from `predictor.leaderboard` on a sample.
+ */
 export async function scoreTable(
   predictor: Predictor,
   table: TableLike,
-  hooks: ScoreHooks = {},
+  options: ScoreOptions = {},
 ): Promise<Scored> {
   const label = readTarget(table, predictor.label);
   if (label.rows.length === 0) {
@@ -76,92 +83,35 @@ export async function scoreTable(
       `No row has a value in the target column '${predictor.label}', so there is nothing to score.`,
     );
   }
-  const warnings = new WarningTotals();
 
   const predictStart = performance.now();
-  const predictions = await predictInPieces(predictor, table, warnings, hooks);
+  const evaluation = await predictor.evaluateAsync(table, {
+    threads: options.threads ?? 1,
+    signal: options.signal,
+    onProgress: (fraction) => void options.onProgress?.(0.8 * fraction, 'Predicting rows'),
+  });
   const predictSec = (performance.now() - predictStart) / 1000;
-
-  const labels = gather(label.y, label.rows);
-  const metrics = toMetrics(regressionMetrics(labels, gather(predictions, label.rows)), label);
+  const metrics = toMetrics(evaluation.metrics, label);
 
   const boardStart = performance.now();
-  const board = await testLeaderboard(predictor, table, label, metrics.rmse, hooks);
+  const board = await testLeaderboard(predictor, table, label, metrics.rmse, options);
   const leaderboardSec = (performance.now() - boardStart) / 1000;
 
   return {
     label,
-    predictions,
+    predictions: evaluation.predictions,
     metrics,
     leaderboard: board.rows,
     leaderboardRows: board.measuredRows,
-    warnings: warnings.messages(),
+    warnings: evaluation.warnings.map((warning) => warning.message),
     predictSec,
     leaderboardSec,
   };
 }
 
-// Predictions are row by row, so pieces give exactly the whole table's predictions.
-async function predictInPieces(
-  predictor: Predictor,
-  table: TableLike,
-  warnings: WarningTotals,
-  hooks: ScoreHooks,
-): Promise<Float64Array> {
-  const numRows = table.numRows();
-  const predictions = new Float64Array(numRows);
-  const starts = pieceStarts(numRows, PREDICT_CHUNK_ROWS);
-  await inBatches(
-    starts,
-    hooks,
-    async (start) => {
-      const end = Math.min(numRows, start + PREDICT_CHUNK_ROWS);
-      const piece = sliceTable(table, start, end);
-      const result = hooks.threads ? await hooks.threads.predict(piece) : predictor.predict(piece);
-      predictions.set(result.predictions, start);
-      warnings.add(result.warnings, start === 0);
-      return { done: end - start, message: 'Predicting rows' };
-    },
-    numRows,
-    0,
-    0.8,
-  );
-  return predictions;
-}
-
-function pieceStarts(total: number, size: number): number[] {
-  const starts: number[] = [];
-  for (let start = 0; start < total; start += size) starts.push(start);
-  return starts;
-}
-
-/**
- * Runs `work` on each item, as many at once as there are threads (one at a time without), with
- * a cancellation check, a progress report and a turn of the event loop between batches.
- */
-async function inBatches<T>(
-  items: T[],
-  hooks: ScoreHooks,
-  work: (item: T) => Promise<{ done: number; message: string }>,
-  total: number,
-  from: number,
-  span: number,
-): Promise<void> {
-  const width = hooks.threads?.size ?? 1;
-  let done = 0;
-  for (let i = 0; i < items.length; i += width) {
-    hooks.signal?.throwIfAborted();
-    const results = await Promise.all(items.slice(i, i + width).map(work));
-    for (const result of results) done += result.done;
-    const message = `${results[0].message} (${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')})`;
-    await hooks.onProgress?.(from + (span * done) / total, message);
-    await yieldToEventLoop();
-  }
-}
-
 /**
  * Every model's test RMSE beside its validation RMSE, on a sample of the scored rows. Pieces are
- * scored apart and their squared errors added up, so each piece blocks only briefly. The
+ * scored apart (on threads when there are several) and their squared errors added up. The
  * ensemble's row takes the RMSE of every scored row, the number the metrics show.
  */
 async function testLeaderboard(
@@ -169,47 +119,50 @@ async function testLeaderboard(
   table: TableLike,
   label: LabelColumn,
   ensembleRmse: number | null,
-  hooks: ScoreHooks,
+  options: ScoreOptions,
 ): Promise<{ rows: TestLeaderboardRow[]; measuredRows: number }> {
   const sample = sampleRows(label.rows, LEADERBOARD_MAX_ROWS);
+  const threadCount = options.threads ?? 1;
+  const threads =
+    threadCount > 1 && options.modelBytes && sample.length >= LEADERBOARD_THREADS_MIN_ROWS
+      ? new ScoringThreads(options.modelBytes, threadCount)
+      : undefined;
+  // Summed in piece order afterwards, so threads finishing in any order give the same numbers.
+  const boards: { board: LeaderboardRow[]; count: number }[] = [];
+  const step = LEADERBOARD_CHUNK_ROWS;
+  try {
+    for (let start = 0; start < sample.length; start += step * threadCount) {
+      options.signal?.throwIfAborted();
+      const batch = Array.from({ length: threadCount }, (_, k) => start + k * step);
+      const pieces = batch
+        .filter((from) => from < sample.length)
+        .map(async (from) => {
+          const rows = sample.subarray(from, Math.min(sample.length, from + step));
+          const piece = takeTableRows(table, rows);
+          const board = threads ? await threads.leaderboard(piece) : predictor.leaderboard(piece);
+          boards[from / step] = { board, count: rows.length };
+        });
+      await Promise.all(pieces);
+      const done = Math.min(sample.length, start + step * threadCount);
+      await options.onProgress?.(0.8 + (0.2 * done) / sample.length, 'Scoring each model');
+      await yieldToEventLoop();
+    }
+  } finally {
+    await threads?.close();
+  }
   const squaredErrors = new Map<string, number>();
-  const starts = pieceStarts(sample.length, LEADERBOARD_CHUNK_ROWS);
-  await inBatches(
-    starts,
-    hooks,
-    async (start) => {
-      const end = Math.min(sample.length, start + LEADERBOARD_CHUNK_ROWS);
-      const piece = takeTableRows(table, sample.subarray(start, end));
-      const board: LeaderboardRow[] = hooks.threads
-        ? await hooks.threads.leaderboard(piece)
-        : predictor.leaderboard(piece);
-      for (const row of board) {
-        if (row.testRmse === null || row.testRmse === undefined) continue;
-        const sum = (squaredErrors.get(row.name) ?? 0) + row.testRmse ** 2 * (end - start);
-        squaredErrors.set(row.name, sum);
-      }
-      return { done: end - start, message: 'Scoring each model' };
-    },
-    sample.length,
-    0.8,
-    0.2,
-  );
+  for (const { board, count } of boards) addSquaredErrors(squaredErrors, board, count);
 
   const rows = predictor.leaderboard().map((row) => {
     const sum = squaredErrors.get(row.name);
-    const testRmse =
-      row.name === ENSEMBLE_NAME
-        ? ensembleRmse
-        : sum === undefined
-          ? null
-          : Math.sqrt(sum / sample.length);
+    const sampled = sum === undefined ? null : Math.sqrt(sum / sample.length);
     return {
       name: row.name,
       family: row.family,
       status: row.status,
       reason: row.reason,
       validationRmse: finiteOrNull(row.validationRmse),
-      testRmse,
+      testRmse: row.name === ENSEMBLE_NAME ? ensembleRmse : sampled,
       fitSec: row.fitSec,
       validationPredictSec: row.validationPredictSec,
       stackLevel: row.stackLevel,
@@ -219,6 +172,13 @@ async function testLeaderboard(
   return { rows, measuredRows: sample.length };
 }
 
+function addSquaredErrors(sums: Map<string, number>, board: LeaderboardRow[], count: number) {
+  for (const row of board) {
+    if (row.testRmse === null || row.testRmse === undefined) continue;
+    sums.set(row.name, (sums.get(row.name) ?? 0) + row.testRmse ** 2 * count);
+  }
+}
+
 /** At most `max` of `rows`, a seeded sample kept in row order. */
 export function sampleRows(rows: Uint32Array, max: number, seed = 7): Uint32Array {
   if (rows.length <= max) return rows;
@@ -226,7 +186,7 @@ export function sampleRows(rows: Uint32Array, max: number, seed = 7): Uint32Arra
   return Uint32Array.from(order.subarray(0, max), (k) => rows[k]).sort();
 }
 
-function toMetrics(m: ReturnType<typeof regressionMetrics>, label: LabelColumn): EvaluationMetrics {
+function toMetrics(m: RegressionMetrics, label: LabelColumn): EvaluationMetrics {
   return {
     rmse: finiteOrNull(m.rmse),
     mse: finiteOrNull(m.mse),

@@ -19,7 +19,6 @@ import { readCsvFile } from '../../lib/csv';
 import { chartPoints, residualHistogram } from '../../lib/evaluations/chart-data';
 import { scoredRowsCsv } from '../../lib/evaluations/rows-csv';
 import { scoreTable } from '../../lib/evaluations/score';
-import { ScoringThreads } from '../../lib/evaluations/score-threads';
 
 const { values: args } = parseArgs({
   options: {
@@ -87,10 +86,9 @@ async function main() {
     const { table } = await readCsvFile(input, { delimiter: ',', encoding: 'utf-8' });
     const readSec = seconds(start);
 
-    // As the job does: threads (each decoding the model) when there are several cores.
+    // As the job does: every core for the prediction and the leaderboard.
     start = performance.now();
-    const threads = threadCount > 1 ? new ScoringThreads(bytes, threadCount) : undefined;
-    const scored = await scoreTable(predictor, table, { threads }).finally(() => threads?.close());
+    const scored = await scoreTable(predictor, table, { threads: threadCount, modelBytes: bytes });
     const scoreSec = seconds(start);
     const { y, rows: scoredRows } = scored.label;
 

@@ -25,8 +25,7 @@ beforeAll(async () => {
 
 it('predicts and scores the same on two threads as in this thread', async () => {
   const here = await scoreTable(predictor, table);
-  const threads = new ScoringThreads(bytes, 2);
-  const there = await scoreTable(predictor, table, { threads }).finally(() => threads.close());
+  const there = await scoreTable(predictor, table, { threads: 2, modelBytes: bytes });
 
   expect(Array.from(there.predictions)).toEqual(Array.from(here.predictions));
   expect(there.metrics).toEqual(here.metrics);
