@@ -103,18 +103,15 @@ export function describePredictor(
 }
 
 /**
- * The ensemble's validation scores: RMSE always, and the fit's chosen metric (MAE or R²) when the
- * engine scored it (`validationScore`); a later engine may store all of them (`validationMetrics`).
+ * The ensemble's validation scores. Files from before the engine kept all three
+ * (`validationMetrics`) have RMSE and the fit's chosen metric (`validationScore`) only.
  */
 function ensembleValidation(predictor: Predictor, ensemble: LeaderboardRow): ValidationMetrics {
-  const meta = predictor.metadata as { evalMetric?: string; validationMetrics?: ValidationMetrics };
-  const score = (ensemble as { validationScore?: number | null }).validationScore ?? null;
-  const chosen = (metric: string) => (meta.evalMetric === metric ? score : null);
-  return {
-    rmse: meta.validationMetrics?.rmse ?? ensemble.validationRmse,
-    mae: meta.validationMetrics?.mae ?? chosen('mae'),
-    r2: meta.validationMetrics?.r2 ?? chosen('r2'),
-  };
+  const { evalMetric, validationMetrics } = predictor.metadata;
+  if (validationMetrics) return validationMetrics;
+  const chosen = (metric: string) =>
+    evalMetric === metric ? (ensemble.validationScore ?? null) : null;
+  return { rmse: ensemble.validationRmse, mae: chosen('mae'), r2: chosen('r2') };
 }
 
 function encoderLevels(predictor: Predictor): Record<string, FeatureRange> {
