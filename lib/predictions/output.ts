@@ -2,8 +2,8 @@
 // written as CSV in chunks, with the summary and preview kept in the prediction's `result`.
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { csvTextChunks } from '@/lib/csv';
 import { outputColumnNames } from './columns';
+import { csvChunks } from './csv-writer';
 import type { PredictionNotice, TablePredictions } from './predict';
 import { reasonText, type UnusableValue } from './unusable';
 
@@ -119,20 +119,10 @@ export function buildOutput(
  * writer pulls them. Cells are written as they are (no formula escaping), so the file can be
  * uploaded again as a dataset with the same values.
  */
-export function* outputChunks(
+export function outputChunks(
   table: ColumnTable,
   onChunk?: (rowsWritten: number) => void,
   rowsPerChunk = 10_000,
 ): Generator<string> {
-  let rows = 0;
-  let first = true;
-  for (const text of csvTextChunks(table, { rowsPerChunk })) {
-    yield text;
-    if (first) {
-      first = false;
-      continue;
-    }
-    rows = Math.min(table.numRows(), rows + rowsPerChunk);
-    onChunk?.(rows);
-  }
+  return csvChunks(table, onChunk, rowsPerChunk);
 }
