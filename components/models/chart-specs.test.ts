@@ -54,6 +54,21 @@ describe('model chart specs', () => {
     expect(svg).not.toContain('>mlp<');
   });
 
+  it('plots R² highest first when the fit ranked by R²', () => {
+    const spec = leaderboardSpec(
+      [row('gbdt', 3, 'ok'), row('linear', 3.5, 'ok')].map((r, i) => ({
+        ...r,
+        validationScore: [0.8, 0.9][i],
+      })),
+      'r2',
+    ) as { title: string; data: { values: { model: string; score: number }[] } };
+    expect(spec.title).toBe('Validation R² by model (higher is better)');
+    expect(spec.data.values.map((v) => [v.model, v.score])).toEqual([
+      ['linear', 0.9],
+      ['gbdt', 0.8],
+    ]);
+  });
+
   it('writes names with markup as escaped text', () => {
     const svg = svgOf(leaderboardSpec([row('<img src=x onerror=alert(1)>', 2)]));
     expect(svg).not.toContain('<img');

@@ -2,27 +2,33 @@
 // Pure functions of the API's data; user text (model and column names) travels only as data
 // values, which Vega draws as SVG text and vega-tooltip escapes, never as field names or HTML.
 import type { VisualizationSpec } from 'vega-embed';
-import type { FeatureImportance, LeaderboardRow } from './types';
+import { metricLabels, scoreOf } from './format';
+import type { EvalMetric, FeatureImportance, LeaderboardRow } from './types';
 
 const schema = 'https://vega.github.io/schema/vega-lite/v6.json';
 const ENSEMBLE_NAME = 'WeightedEnsemble';
 
-/** Validation RMSE per scored model, best first; the ensemble in its own colour. */
-export function leaderboardSpec(rows: LeaderboardRow[]): VisualizationSpec {
+/** Validation score per scored model in the fit's metric, best first; the ensemble stands out. */
+export function leaderboardSpec(
+  rows: LeaderboardRow[],
+  metric: EvalMetric = 'rmse',
+): VisualizationSpec {
+  const label = `Validation ${metricLabels[metric]}`;
+  const sign = metric === 'r2' ? -1 : 1;
   const values = rows
-    .filter((row) => row.status === 'ok' && row.validationRmse !== null)
+    .filter((row) => row.status === 'ok' && scoreOf(row) !== null)
     .map((row) => ({
       model: row.name,
       family: row.family,
-      rmse: row.validationRmse,
+      score: scoreOf(row) as number,
       fitSec: row.fitSec,
       stackLevel: row.stackLevel,
       ensemble: row.name === ENSEMBLE_NAME,
     }))
-    .sort((a, b) => (a.rmse as number) - (b.rmse as number));
+    .sort((a, b) => sign * (a.score - b.score));
   return {
     $schema: schema,
-    title: 'Validation RMSE by model (lower is better)',
+    title: `${label} by model (${metric === 'r2' ? 'higher' : 'lower'} is better)`,
     width: 'container',
     height: Math.max(80, values.length * 22),
     data: { values },
@@ -34,7 +40,7 @@ export function leaderboardSpec(rows: LeaderboardRow[]): VisualizationSpec {
         sort: null,
         title: null,
       },
-      x: { field: 'rmse', type: 'quantitative', title: 'Validation RMSE' },
+      x: { field: 'score', type: 'quantitative', title: label },
       color: {
         field: 'ensemble',
         type: 'nominal',
@@ -44,7 +50,7 @@ export function leaderboardSpec(rows: LeaderboardRow[]): VisualizationSpec {
       tooltip: [
         { field: 'model', title: 'Model' },
         { field: 'family', title: 'Family' },
-        { field: 'rmse', title: 'Validation RMSE', format: ',.4~g' },
+        { field: 'score', title: label, format: ',.4~g' },
         { field: 'fitSec', title: 'Fit time (s)', format: ',.3~g' },
         { field: 'stackLevel', title: 'Stack level' },
       ],

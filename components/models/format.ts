@@ -1,4 +1,5 @@
 // Formatting for the Models pages: durations, time limits, scores, and the time-limit fields.
+import type { LeaderboardRow } from './types';
 
 /** Seconds as HH:MM:SS ("00:01:05"); hours grow past 99 when needed. */
 export function formatDuration(totalSec: number | null | undefined): string {
@@ -37,3 +38,8 @@ export function formatSeconds(value: number | null | undefined): string {
 
 /** Names of the evaluation metrics as users read them. */
 export const metricLabels = { rmse: 'RMSE', mae: 'MAE', r2: 'R²' } as const;
+
+/** A leaderboard row's score in the fit's metric (files from before metrics could be chosen: RMSE). */
+export function scoreOf(row: LeaderboardRow): number | null {
+  return row.validationScore === undefined ? row.validationRmse : row.validationScore;
+}

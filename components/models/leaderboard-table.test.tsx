@@ -62,4 +62,21 @@ describe('LeaderboardTable', () => {
       'descending',
     );
   });
+
+  it('ranks by the chosen metric, highest first for R², with RMSE beside it', () => {
+    const scored = [
+      row('linear', 3.4, 0.2, { validationScore: 0.8 }),
+      row('gbdt', 2.9, 4.5, { validationScore: 0.86 }),
+      row('mlp', null, 0, { status: 'skipped', validationScore: null }),
+    ];
+    render(<LeaderboardTable rows={scored} metric="r2" />);
+
+    expect(names()).toEqual(['gbdt', 'linear', 'mlp']);
+    expect(screen.getByRole('columnheader', { name: /Validation R²/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
+    expect(screen.getByRole('columnheader', { name: /Validation RMSE/ })).toBeInTheDocument();
+    expect(screen.getAllByTestId('leaderboard-row')[0]).toHaveTextContent('gbdtgbdt0.862.9');
+  });
 });

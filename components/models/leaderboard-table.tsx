@@ -1,12 +1,14 @@
 'use client';
 // The leaderboard as a table sortable by any column; skipped and failed models show their reason.
+// Scores are in the model's evaluation metric, with RMSE beside them when that is another metric.
 import { useState } from 'react';
 import { focusRing } from '@/components/ui/button';
-import { formatScore, formatSeconds } from './format';
-import type { LeaderboardRow } from './types';
+import { formatScore, formatSeconds, metricLabels, scoreOf } from './format';
+import type { EvalMetric, LeaderboardRow } from './types';
 
 type Key =
   | 'name'
+  | 'validationScore'
   | 'validationRmse'
   | 'fitSec'
   | 'validationPredictSec'
@@ -15,23 +17,42 @@ type Key =
   | 'ensembleWeight'
   | 'status';
 
-const columns: { key: Key; label: string; numeric: boolean }[] = [
-  { key: 'name', label: 'Model', numeric: false },
-  { key: 'validationRmse', label: 'Validation RMSE', numeric: true },
-  { key: 'fitSec', label: 'Fit time', numeric: true },
-  { key: 'validationPredictSec', label: 'Predict time', numeric: true },
-  { key: 'stackLevel', label: 'Stack level', numeric: true },
-  { key: 'foldCount', label: 'Folds', numeric: true },
-  { key: 'ensembleWeight', label: 'Ensemble weight', numeric: true },
-  { key: 'status', label: 'Status', numeric: false },
-];
+interface Column {
+  key: Key;
+  label: string;
+  numeric: boolean;
+}
+
+function columnsFor(metric: EvalMetric): Column[] {
+  const score: Column[] =
+    metric === 'rmse'
+      ? [{ key: 'validationScore', label: 'Validation RMSE', numeric: true }]
+      : [
+          { key: 'validationScore', label: `Validation ${metricLabels[metric]}`, numeric: true },
+          { key: 'validationRmse', label: 'Validation RMSE', numeric: true },
+        ];
+  return [
+    { key: 'name', label: 'Model', numeric: false },
+    ...score,
+    { key: 'fitSec', label: 'Fit time', numeric: true },
+    { key: 'validationPredictSec', label: 'Predict time', numeric: true },
+    { key: 'stackLevel', label: 'Stack level', numeric: true },
+    { key: 'foldCount', label: 'Folds', numeric: true },
+    { key: 'ensembleWeight', label: 'Ensemble weight', numeric: true },
+    { key: 'status', label: 'Status', numeric: false },
+  ];
+}
+
+function valueOf(row: LeaderboardRow, key: Key): string | number | null | undefined {
+  return key === 'validationScore' ? scoreOf(row) : row[key];
+}
 
 /** Rows ordered by `key`; missing values (a skipped model's score) always last. */
 export function sortRows(rows: LeaderboardRow[], key: Key, ascending: boolean): LeaderboardRow[] {
   const direction = ascending ? 1 : -1;
   return [...rows].sort((a, b) => {
-    const x = a[key];
-    const y = b[key];
+    const x = valueOf(a, key);
+    const y = valueOf(b, key);
     if (x === null || x === undefined) return y === null || y === undefined ? 0 : 1;
     if (y === null || y === undefined) return -1;
     if (typeof x === 'number' && typeof y === 'number') return (x - y) * direction;
@@ -48,8 +69,9 @@ function cell(row: LeaderboardRow, key: Key): React.ReactNode {
           <span className="ml-1 text-xs text-slate-500">{row.family}</span>
         </>
       );
+    case 'validationScore':
     case 'validationRmse':
-      return formatScore(row.validationRmse);
+      return formatScore(valueOf(row, key) as number | null);
     case 'fitSec':
     case 'validationPredictSec':
       return formatSeconds(row[key]);
@@ -69,11 +91,19 @@ function cell(row: LeaderboardRow, key: Key): React.ReactNode {
   }
 }
 
-export function LeaderboardTable({ rows }: { rows: LeaderboardRow[] }) {
+/** The leaderboard; best score first (R²: highest first, errors: lowest first). */
+export function LeaderboardTable({
+  rows,
+  metric = 'rmse',
+}: {
+  rows: LeaderboardRow[];
+  metric?: EvalMetric;
+}) {
   const [sort, setSort] = useState<{ key: Key; ascending: boolean }>({
-    key: 'validationRmse',
-    ascending: true,
+    key: 'validationScore',
+    ascending: metric !== 'r2',
   });
+  const columns = columnsFor(metric);
   const sorted = sortRows(rows, sort.key, sort.ascending);
 
   return (

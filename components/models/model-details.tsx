@@ -48,14 +48,15 @@ function useModel(id: string) {
 }
 
 function Results({ model }: { model: Details }) {
+  const metric = model.evalMetric ?? 'rmse';
   const fileName = model.name.replace(/[^\w.-]+/g, '_');
   return (
     <>
       <FeaturesSection model={model} />
       <Section title="Leaderboard">
-        <LeaderboardTable rows={model.leaderboard} />
+        <LeaderboardTable rows={model.leaderboard} metric={metric} />
         <VegaChart
-          spec={leaderboardSpec(model.leaderboard)}
+          spec={leaderboardSpec(model.leaderboard, metric)}
           label="Leaderboard chart"
           fileName={`${fileName}-leaderboard`}
         />

@@ -63,7 +63,8 @@ export function TimeLimitField({
 /** The advanced settings' values, as the form keeps them. */
 export interface AdvancedValues {
   evalMetric: string;
-  holdoutPercent: number;
+  /** Share of the rows held out, 0.05–0.5, as the API takes it. */
+  holdoutFraction: number;
   families: string[];
 }
 
@@ -106,14 +107,14 @@ export function AdvancedFields({
         </SelectField>
         <TextField
           name="holdoutFraction"
-          label="Holdout share (%)"
+          label="Holdout fraction"
           type="number"
-          min={5}
-          max={50}
-          step={1}
-          value={values.holdoutPercent}
-          onChange={(event) => onChange({ ...values, holdoutPercent: Number(event.target.value) })}
-          hint="5–50 % of the rows score the models (medium quality; bagged presets score out of fold)."
+          min={0.05}
+          max={0.5}
+          step={0.05}
+          value={values.holdoutFraction}
+          onChange={(event) => onChange({ ...values, holdoutFraction: Number(event.target.value) })}
+          hint="0.05–0.5 of the rows score the models (medium quality; bagged presets score out of fold)."
           error={errors.holdoutFraction}
         />
       </div>

@@ -98,11 +98,13 @@ describe('TrainForm', () => {
     });
   });
 
-  it('sends 0 for no time limit and the checked families when some are unchecked', async () => {
+  it('sends 0 for no time limit, the advanced settings, and the checked families when narrowed', async () => {
     const sent = serve({ status: 201, body: {} });
     await chooseCarsAndTarget();
     fireEvent.change(screen.getByLabelText('Minutes'), { target: { value: '0' } });
     expect(screen.getByText('No limit (0 = none).')).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Holdout fraction'), { target: { value: '0.3' } });
+    fireEvent.change(screen.getByLabelText('Evaluation metric'), { target: { value: 'mae' } });
     fireEvent.click(screen.getByLabelText('Neural network (mlp)'));
     fireEvent.click(screen.getByLabelText('k-nearest neighbours (knn)'));
     fireEvent.click(screen.getByRole('button', { name: 'Train' }));
@@ -111,6 +113,8 @@ describe('TrainForm', () => {
     const body = postedBody(sent);
     expect(body.timeLimitSec).toBe(0);
     expect(body.families).toEqual(['gbdt', 'linear', 'rf', 'xt']);
+    expect(body.holdoutFraction).toBe(0.3);
+    expect(body.evalMetric).toBe('mae');
   });
 
   it('shows the API’s field errors on their fields and others in an alert', async () => {
@@ -122,7 +126,7 @@ describe('TrainForm', () => {
           message: 'Please correct the highlighted fields.',
           fields: {
             label: "Column 'Miles_per_Gallon' is not numeric.",
-            holdoutFraction: 'Use a holdout share from 5 to 50 %.',
+            holdoutFraction: 'The holdout fraction can be at most 0.5.',
             seed: 'Unknown option.',
           },
         },
@@ -138,8 +142,8 @@ describe('TrainForm', () => {
       ),
     );
     expect(target).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByLabelText('Holdout share (%)')).toHaveAccessibleDescription(
-      'Use a holdout share from 5 to 50 %.',
+    expect(screen.getByLabelText('Holdout fraction')).toHaveAccessibleDescription(
+      'The holdout fraction can be at most 0.5.',
     );
     expect(screen.getByRole('alert')).toHaveTextContent('Unknown option.');
     expect(push).not.toHaveBeenCalled();

@@ -52,7 +52,7 @@ export function trainRequest(state: {
     preset: state.preset,
     timeLimitSec: timeLimitSeconds(state.hours, state.minutes),
     evalMetric: state.advanced.evalMetric,
-    holdoutFraction: state.advanced.holdoutPercent / 100,
+    holdoutFraction: state.advanced.holdoutFraction,
     // All checked means the preset's own plan; naming them all would add families it lacks.
     ...(allFamilies ? {} : { families: state.advanced.families }),
   };
@@ -72,7 +72,7 @@ export function TrainForm({ initialDatasetId = '' }: { initialDatasetId?: string
   const [time, setTime] = useState({ hours: 0, minutes: 10 });
   const [advanced, setAdvanced] = useState<AdvancedValues>({
     evalMetric: 'rmse',
-    holdoutPercent: 20,
+    holdoutFraction: 0.2,
     families: families.map((f) => f.value),
   });
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });

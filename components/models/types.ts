@@ -43,6 +43,8 @@ export interface LeaderboardRow {
   status: 'ok' | 'failed' | 'skipped';
   reason?: string;
   validationRmse: number | null;
+  /** The score in the fit's evaluation metric (absent in files from before metrics: RMSE). */
+  validationScore?: number | null;
   fitSec: number;
   validationPredictSec: number;
   stackLevel: number;
