@@ -5,16 +5,12 @@ import { useMemo, useState } from 'react';
 import { callApi } from '../datasets/api';
 import { PrimaryButton } from '../ui/button';
 import { FormAlert } from '../ui/form-alert';
-import { FeatureCell, levelsId } from './cells';
 import { parsePastedRows } from './paste';
 import { PredictionPlots, type PlotData } from './plots';
-import { formatPrediction, type ManualAnswer, type ModelInputs } from './types';
+import { PasteBox } from './paste-box';
+import { RowsTable, smallButton, type Row } from './rows-table';
+import type { ManualAnswer, ModelInputs } from './types';
 import { WhatIf } from './what-if';
-
-type Row = Record<string, string>;
-
-const smallButton =
-  'rounded border border-slate-300 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100';
 
 /** A row's values as sent: blank cells are missing values (null). */
 function toRequestRow(row: Row): Record<string, string | null> {
@@ -39,7 +35,6 @@ export function ManualPredictions({ modelId, inputs }: { modelId: string; inputs
   const emptyRow = (): Row => Object.fromEntries(features.map((f) => [f.name, '']));
   const [rows, setRows] = useState<Row[]>(() => [emptyRow()]);
   const [answer, setAnswer] = useState<ManualAnswer | null>(null);
-  const [pasteText, setPasteText] = useState('');
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [pending, setPending] = useState(false);
   const listPrefix = `manual-${modelId.slice(0, 8)}`;
@@ -70,9 +65,10 @@ export function ManualPredictions({ modelId, inputs }: { modelId: string; inputs
     );
   }
 
-  function addPasted() {
+  /** Adds pasted rows (replacing a lone blank row); false when the text held none. */
+  function addPasted(text: string): boolean {
     const pasted = parsePastedRows(
-      pasteText,
+      text,
       features.map((f) => f.name),
     );
     if (pasted.rows.length === 0) {
@@ -80,18 +76,18 @@ export function ManualPredictions({ modelId, inputs }: { modelId: string; inputs
         tone: 'error',
         text: 'Nothing to add: paste rows copied from a spreadsheet first.',
       });
-      return;
+      return false;
     }
     const filled = pasted.rows.map((row) => ({ ...emptyRow(), ...row }));
     const onlyBlank = rows.length === 1 && Object.values(rows[0]).every((v) => v === '');
     restructure(onlyBlank ? filled : [...rows, ...filled]);
-    setPasteText('');
     const ignored = pasted.ignored.length ? ` Ignored columns: ${pasted.ignored.join(', ')}.` : '';
     const header = pasted.hasHeader ? ' (read by the header line)' : '';
     setMessage({
       tone: 'success',
       text: `Added ${pasted.rows.length} pasted rows${header}.${ignored}`,
     });
+    return true;
   }
 
   async function predict() {
@@ -125,83 +121,15 @@ export function ManualPredictions({ modelId, inputs }: { modelId: string; inputs
 
   return (
     <div className="space-y-4">
-      {features
-        .filter((f) => f.levels?.length)
-        .map((f) => (
-          <datalist key={f.name} id={levelsId(listPrefix, f)}>
-            {f.levels!.map((level) => (
-              <option key={level} value={level} />
-            ))}
-          </datalist>
-        ))}
-      <div className="overflow-x-auto rounded-md border border-slate-200">
-        <table aria-label="Manual rows" className="min-w-full text-left text-sm">
-          <thead className="bg-slate-50 text-slate-700">
-            <tr>
-              <th scope="col" className="px-2 py-2 font-medium">
-                #
-              </th>
-              {features.map((f) => (
-                <th key={f.name} scope="col" className="px-2 py-2 font-medium">
-                  {f.name} <span className="font-normal text-slate-500">({f.kind})</span>
-                </th>
-              ))}
-              <th scope="col" className="px-2 py-2 font-semibold text-indigo-700">
-                {label} (predicted)
-              </th>
-              <th scope="col" className="px-2 py-2">
-                <span className="sr-only">Row actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, k) => (
-              <tr key={k} data-testid="manual-row" className="border-t border-slate-100">
-                <td className="px-2 py-1 align-top text-slate-500">{k + 1}</td>
-                {features.map((f) => (
-                  <FeatureCell
-                    key={f.name}
-                    feature={f}
-                    row={k}
-                    value={row[f.name] ?? ''}
-                    error={errors.get(`${k}:${f.name}`)}
-                    listPrefix={listPrefix}
-                    onChange={(value) => edit(k, f.name, value)}
-                  />
-                ))}
-                <td
-                  data-testid="manual-prediction"
-                  data-value={predictions[k] ?? ''}
-                  className="px-2 py-1 align-top font-semibold text-slate-900"
-                >
-                  {formatPrediction(predictions[k])}
-                </td>
-                <td className="space-x-1 whitespace-nowrap px-2 py-1 align-top">
-                  <button
-                    type="button"
-                    className={smallButton}
-                    aria-label={`Duplicate row ${k + 1}`}
-                    onClick={() =>
-                      restructure([...rows.slice(0, k + 1), { ...row }, ...rows.slice(k + 1)])
-                    }
-                  >
-                    Duplicate
-                  </button>
-                  <button
-                    type="button"
-                    className={smallButton}
-                    aria-label={`Remove row ${k + 1}`}
-                    disabled={rows.length === 1}
-                    onClick={() => restructure(rows.filter((_, j) => j !== k))}
-                  >
-                    Remove
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <RowsTable
+        inputs={inputs}
+        rows={rows}
+        predictions={predictions}
+        errors={errors}
+        listPrefix={listPrefix}
+        onEdit={edit}
+        onRestructure={restructure}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <button
           type="button"
@@ -227,26 +155,7 @@ export function ManualPredictions({ modelId, inputs }: { modelId: string; inputs
           ))}
         </ul>
       )}
-      <details className="rounded-md border border-slate-200 p-3">
-        <summary className="cursor-pointer text-sm font-medium text-slate-800">
-          Paste rows from a spreadsheet
-        </summary>
-        <div className="mt-3 space-y-2">
-          <label htmlFor={`${listPrefix}-paste`} className="block text-sm text-slate-700">
-            Rows copied from a spreadsheet (tab-separated), with or without a header line
-          </label>
-          <textarea
-            id={`${listPrefix}-paste`}
-            value={pasteText}
-            onChange={(e) => setPasteText(e.target.value)}
-            rows={4}
-            className="w-full rounded-md border border-slate-300 p-2 font-mono text-xs"
-          />
-          <button type="button" className={smallButton} onClick={addPasted}>
-            Add pasted rows
-          </button>
-        </div>
-      </details>
+      <PasteBox id={`${listPrefix}-paste`} onPaste={addPasted} />
       {answer && (
         <section
           aria-label="Plots of the manual predictions"
