@@ -2,6 +2,7 @@
 
 export type AppErrorCode =
   | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'VALIDATION'
   | 'CONFLICT'
@@ -12,6 +13,7 @@ export type AppErrorCode =
 
 const statusByCode: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   VALIDATION: 400,
   CONFLICT: 409,

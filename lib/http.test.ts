@@ -37,6 +37,43 @@ describe('apiRoute', () => {
     expect(logged).toContain('connection refused at db.internal:5432');
     expect(logged).toContain('/api/thing');
   });
+
+  describe('cross-site request forgery', () => {
+    const route = apiRoute(async () => json({ ok: true }));
+    const call = (method: string, headers: Record<string, string>) =>
+      route(new Request('http://127.0.0.1:3000/api/thing', { method, headers }), undefined);
+
+    it('refuses a state change sent by a page of another origin, naming why', async () => {
+      const response = await call('POST', {
+        origin: 'https://evil.example',
+        host: '127.0.0.1:3000',
+      });
+      expect(response.status).toBe(403);
+      expect((await response.json()).error.message).toMatch(/another site/);
+      for (const method of ['PATCH', 'DELETE', 'PUT']) {
+        const other = await call(method, {
+          origin: 'http://127.0.0.1:3001',
+          host: '127.0.0.1:3000',
+        });
+        expect(other.status).toBe(403);
+      }
+      expect((await call('POST', { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+      expect((await call('POST', { origin: 'null', host: '127.0.0.1:3000' })).status).toBe(403);
+    });
+
+    it('lets same-origin pages, proxied hosts, reads and clients without an origin through', async () => {
+      const same = { origin: 'http://127.0.0.1:3000', host: '127.0.0.1:3000' };
+      expect((await call('POST', { ...same, 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+      const proxied = { origin: 'https://ml.example', host: '10.0.0.2:3000' };
+      expect((await call('POST', { ...proxied, 'x-forwarded-host': 'ml.example' })).status).toBe(
+        200,
+      );
+      expect(
+        (await call('GET', { origin: 'https://evil.example', host: '127.0.0.1:3000' })).status,
+      ).toBe(200);
+      expect((await call('POST', {})).status).toBe(200);
+    });
+  });
 });
 
 describe('json', () => {

@@ -30,12 +30,42 @@ export function errorResponse(error: unknown, request?: Request): Response {
   return json(body, { status: appError.status });
 }
 
-/** Wraps a route handler: AppError -> JSON ErrorBody with its status; anything else -> logged, 500. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Refuses a state-changing request that a browser sent from another site (cross-site request
+ * forgery): browsers name the page's origin in `Origin` on every such request, and mark it in
+ * `Sec-Fetch-Site`. Requests without either (curl, scripts with an API token) carry no ambient
+ * cookies a forger could borrow, so they pass. Behind a proxy, `X-Forwarded-Host` names the host.
+ */
+export function assertSameOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const site = request.headers.get('sec-fetch-site');
+  const origin = request.headers.get('origin');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  let crossOrigin = site === 'cross-site' || site === 'same-site';
+  if (origin !== null && host !== null) {
+    try {
+      crossOrigin ||= new URL(origin).host !== host;
+    } catch {
+      crossOrigin = true; // "null" (sandboxed frames, file://) or garbage: not our page.
+    }
+  }
+  if (crossOrigin) {
+    throw new AppError('FORBIDDEN', 'This request came from another site and was refused.');
+  }
+}
+
+/**
+ * Wraps a route handler: refuses cross-site state changes (403), then AppError -> JSON ErrorBody
+ * with its status; anything else -> logged, 500.
+ */
 export function apiRoute<C>(
   handler: (request: Request, context: C) => Promise<Response>,
 ): (request: Request, context: C) => Promise<Response> {
   return async (request, context) => {
     try {
+      assertSameOrigin(request);
       return await handler(request, context);
     } catch (error) {
       return errorResponse(error, request);

@@ -38,8 +38,8 @@ test('register, log in, see the empty workspace, log out', async ({ page }) => {
 
   for (const [section, emptyTitle] of [
     ['Models', 'No models yet'],
-    ['Testing', 'Nothing tested yet'],
-    ['Predicting', 'No predictions yet'],
+    ['Testing', 'No model to test yet'],
+    ['Predicting', 'No model to predict with yet'],
   ]) {
     await nav.getByRole('link', { name: section }).click();
     await expect(page.getByRole('heading', { name: emptyTitle })).toBeVisible();
@@ -96,7 +96,7 @@ test('a page visited without a session redirects to /login, then back after logg
   await logIn(page, email, password);
 
   await expect(page).toHaveURL(/\/testing$/);
-  await expect(page.getByRole('heading', { name: 'Nothing tested yet' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No model to test yet' })).toBeVisible();
 });
 
 test('on a narrow screen the sections sit behind a menu button, and a skip link leads to content', async ({
@@ -129,4 +129,30 @@ test('on a narrow screen the sections sit behind a menu button, and a skip link 
     'aria-expanded',
     'false',
   );
+});
+
+test('pages carry security headers, and another site cannot change data with our cookies', async ({
+  page,
+}) => {
+  const response = await page.goto('/login');
+  const headers = response!.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['content-security-policy']).toContain("object-src 'none'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['x-frame-options']).toBe('DENY');
+
+  const email = `csrf-${Date.now()}@example.test`;
+  await page.request.post('/api/register', { data: { name: 'Cora Srf', email, password } });
+  await logIn(page, email, password);
+  // The session cookie is httpOnly and SameSite, out of reach of scripts and other sites.
+  const session = (await page.context().cookies()).find((c) => c.name.includes('session-token'));
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe('Lax');
+  // A form or fetch from another origin carries the cookie but names its origin: refused.
+  const forged = await page.request.post('/api/datasets/merge', {
+    headers: { origin: 'https://evil.example' },
+    data: { datasetIds: [] },
+  });
+  expect(forged.status()).toBe(403);
+  expect((await forged.json()).error.message).toMatch(/another site/);
 });
