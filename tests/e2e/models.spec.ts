@@ -1,6 +1,7 @@
 // Models in a real browser: upload cars.csv, train on Miles_per_Gallon with a one-minute limit,
 // watch the list reach COMPLETED without reloading, read the details (features, leaderboard,
-// importance), download the zip, upload it again as a new model, and delete that one.
+// importance), download the zip, upload it again as a new model, delete that one, and cancel a
+// long training.
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -52,7 +53,7 @@ async function fillTrainForm(page: Page) {
   await expect(page.getByText('The whole training stops within 1 min.')).toBeVisible();
 }
 
-test('train, watch, inspect, download, upload again, delete', async ({ page }) => {
+test('train, watch, inspect, download, upload again, delete, cancel', async ({ page }) => {
   test.setTimeout(360_000);
   const started = Date.now();
   await registerAndLogIn(page);
@@ -142,6 +143,21 @@ test('train, watch, inspect, download, upload again, delete', async ({ page }) =
   await expect(page).toHaveURL(/\/models$/);
   await expect(page.getByTestId('model-row')).toHaveCount(1);
   await expect(page.getByRole('link', { name: 'mpg again' })).toHaveCount(0);
+
+  // A long training can be cancelled from the list.
+  await page.getByRole('link', { name: 'Train a model' }).click();
+  await page.getByLabel('Dataset').selectOption({ label: 'cars' });
+  await page.getByLabel('Target column').selectOption('Miles_per_Gallon');
+  await page.getByLabel('Name', { exact: true }).fill('long one');
+  await page.getByLabel('Preset').selectOption('best_quality');
+  await page.getByLabel('Minutes').fill('0');
+  await page.getByRole('button', { name: 'Train' }).click();
+  const long = page.getByTestId('model-row').filter({ hasText: 'long one' });
+  await expect(long.getByTestId('model-status')).toHaveText('TRAINING');
+  await long.getByRole('button', { name: 'Cancel training long one' }).click();
+  await expect(long.getByTestId('model-status')).toHaveText('CANCELLED', { timeout: 30_000 });
+  await expect(long.getByRole('button', { name: /Cancel/ })).toHaveCount(0);
+
   console.log(
     `models e2e: training seen for ${trainingSec.toFixed(0)} s; ` +
       `test ${((Date.now() - started) / 1000).toFixed(0)} s`,
