@@ -5,16 +5,28 @@
 jest.mock('arquero', () => jest.requireActual('arquero/dist/arquero.js'));
 
 import fs from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { DELETE as deleteRoute } from '@/app/api/evaluations/[id]/route';
 import { GET as listRoute, POST as startRoute } from '@/app/api/evaluations/route';
+import { jobs } from '@/db/schema';
+import { getDb } from '@/lib/db';
 import { columnTable } from '@/lib/automl';
-import { createModel, listEvaluations, listJobs, updateModel, type Model } from '@/lib/access';
+import {
+  createModel,
+  getEvaluation,
+  getJob,
+  listEvaluations,
+  listJobs,
+  updateModel,
+  type Model,
+} from '@/lib/access';
 import type { SessionUser } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { readTarget } from '@/lib/evaluations/score';
 import { useTestDatabase } from '../helpers/db';
 import { createCompletedModel } from '../helpers/models';
 import { createTestUser } from '../helpers/session';
-import { case14, evaluationsRequest, uploadDataset } from './evaluations-helpers';
+import { case14, evaluationsRequest, idContext, uploadDataset } from './evaluations-helpers';
 
 useTestDatabase();
 
@@ -191,6 +203,29 @@ describe('POST /api/evaluations', () => {
       undefined,
     );
     expect(anonymous.status).toBe(401);
+  });
+});
+
+describe('DELETE /api/evaluations/:id', () => {
+  it('flags a running job to stop and removes the row', async () => {
+    const { body } = await start(alice, {
+      modelId: model.id,
+      datasetId: datasets.test_original.id,
+    });
+    // As if a worker had claimed it.
+    await getDb().update(jobs).set({ status: 'RUNNING' }).where(eq(jobs.id, body.job.id));
+
+    const response = await deleteRoute(
+      await evaluationsRequest(alice, { method: 'DELETE', suffix: `/${body.evaluation.id}` }),
+      idContext(body.evaluation.id),
+    );
+
+    expect(response.status).toBe(200);
+    expect(await getEvaluation(alice.id, body.evaluation.id)).toBeNull();
+    expect(await getJob(alice.id, body.job.id)).toMatchObject({
+      status: 'RUNNING',
+      cancelRequested: true,
+    });
   });
 });
 
