@@ -142,6 +142,7 @@ describe('TrainForm', () => {
       ),
     );
     expect(target).toHaveAttribute('aria-invalid', 'true');
+    expect(target).toHaveFocus();
     expect(screen.getByLabelText('Holdout fraction')).toHaveAccessibleDescription(
       'The holdout fraction can be at most 0.5.',
     );

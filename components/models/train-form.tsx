@@ -2,7 +2,7 @@
 // The train form: dataset, target, features, preset, time limit and advanced settings, posted to
 // POST /api/models; the API's field errors show on their fields.
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { PrimaryButton } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SelectField } from '@/components/ui/select-field';
@@ -77,6 +77,15 @@ export function TrainForm({ initialDatasetId = '' }: { initialDatasetId?: string
   });
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // Move focus to the first field the server found wrong, so keyboard users land on it.
+  useEffect(() => {
+    const invalid = '[aria-invalid="true"]';
+    formRef.current
+      ?.querySelector<HTMLElement>(`input${invalid}, select${invalid}, fieldset${invalid} input`)
+      ?.focus();
+  }, [errors]);
 
   const numeric = (columns ?? []).filter((c) => c.kind === 'numeric');
   const candidates = (columns ?? []).filter((c) => c.name !== label);
@@ -129,6 +138,7 @@ export function TrainForm({ initialDatasetId = '' }: { initialDatasetId?: string
   const advancedError = advancedFields.some((f) => fieldErrors[f]);
   return (
     <form
+      ref={formRef}
       onSubmit={onSubmit}
       noValidate
       aria-label="Train a model"
