@@ -2,6 +2,7 @@
 export { CsvError, type CsvErrorCode } from './errors';
 export { csvOptionsSchema, type CsvOptions } from './options';
 export { parseCsv } from './parse';
+export { normaliseCsvFile, type CsvNormaliseResult } from './normalise';
 export { readCsvFile, type CsvReadHooks, type CsvReadProgress } from './read-file';
 export { toCsvText, csvTextChunks, type CsvWriteOptions } from './write';
 export { MISSING_TOKENS } from './values';

@@ -44,6 +44,8 @@ export class FirstPass {
   constructor(
     private readonly dialect: Dialect,
     private readonly options: ResolvedCsvOptions,
+    /** False for readers that never build the table: no column's numbers are kept. */
+    private readonly keepNumbers = true,
   ) {
     this.feeder = new RowFeeder(
       {
@@ -62,7 +64,7 @@ export class FirstPass {
     const clean = cleanHeader(cells, line);
     this.names = clean.names;
     this.headerWarnings = clean.warnings;
-    this.profiles = cells.map(() => new ColumnProfile());
+    this.profiles = cells.map(() => new ColumnProfile(this.keepNumbers));
   }
 
   /** Decides the decimal mark and each column's kind once the whole file was seen. */

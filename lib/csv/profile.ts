@@ -1,6 +1,7 @@
 // First pass over a column: what its cells look like, kept in counters rather than cell copies.
 import {
   BOOLEAN_TOKENS,
+  checkNumber,
   isIsoDate,
   isMissingToken,
   parseNumber,
@@ -61,7 +62,7 @@ export class ColumnProfile {
    * The cells read with a decimal point while every cell so far was a number (NaN for missing),
    * dropped at the first cell that is not. A numeric column is then ready without a second pass.
    */
-  numbers: NumberBuffer | null = new NumberBuffer();
+  numbers: NumberBuffer | null;
   firstNonNumeric?: Offender;
   dates = true;
   booleans = true;
@@ -73,6 +74,14 @@ export class ColumnProfile {
   wordCells = 0;
   withSpace = 0;
   totalLength = 0;
+
+  /**
+   * `keepNumbers: false` skips the number buffer, for readers that only need the counters (the
+   * streamed normalisation of an upload), so the first pass holds no cell values at all.
+   */
+  constructor(keepNumbers = true) {
+    this.numbers = keepNumbers ? new NumberBuffer() : null;
+  }
 
   /** Records one cell found on file line `line`. */
   add(cell: string, line: number): void {
@@ -112,23 +121,35 @@ export class ColumnProfile {
     return n;
   }
 
+  /**
+   * Counts distinct values up to the cap. Once twice the cap of non-empty cells were seen below
+   * it, the share of distinct values can no longer exceed one half (see `nonNumericKind`), so
+   * the count stops: hashing every cell of a long categorical column was a fifth of a read.
+   */
   private remember(text: string): void {
-    if (this.cellsAtCap > 0) return;
-    this.distinct.add(text);
+    if (this.cellsAtCap > 0 || this.cells - this.empty > 2 * DISTINCT_CAP) return;
+    if (this.distinct.has(text)) return;
+    // A copy: a slice of the parser's chunk would keep the whole chunk alive.
+    this.distinct.add(text.length < 13 ? text : (' ' + text).slice(1));
     if (this.distinct.size === DISTINCT_CAP) this.cellsAtCap = this.cells - this.empty;
   }
 
   /** Tallies the cell under both decimal marks; true when either parsed it. */
   private addNumber(text: string, line: number): boolean {
     const numbersBefore = Math.max(this.dot?.count ?? 0, this.comma?.count ?? 0);
-    const dotValue = this.dot ? parseNumber(text, '.', scratch) : NaN;
+    // The value itself is only needed for the kept numbers; the tallies need its shape.
+    const dotValue = !this.dot
+      ? NaN
+      : this.numbers
+        ? parseNumber(text, '.', scratch)
+        : checkNumber(text, '.', scratch);
     if (this.dot && !tally(this.dot, dotValue, line)) this.dot = this.numbers = null;
     // Infinite values are stored as missing, like every other non-finite number.
     this.numbers?.push(dotValue - dotValue === 0 ? dotValue : NaN);
     if (this.comma) {
       // Without ',' or '.' both marks read the same digits: reuse the value and `scratch`.
       const same = this.dot !== null && text.indexOf(',') === -1 && text.indexOf('.') === -1;
-      const commaValue = same ? dotValue : parseNumber(text, ',', scratch);
+      const commaValue = same ? dotValue : checkNumber(text, ',', scratch);
       if (!tally(this.comma, commaValue, line)) this.comma = null;
     }
     if (this.dot || this.comma) return true;

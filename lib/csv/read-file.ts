@@ -44,7 +44,7 @@ export interface CsvReadHooks {
 }
 
 /** One read of one file: what every pass needs. */
-interface FileRead {
+export interface FileRead {
   path: string;
   sizeBytes: number;
   opts: ResolvedCsvOptions;
@@ -60,30 +60,43 @@ export async function readCsvFile(
   options?: CsvOptions,
   hooks: CsvReadHooks = {},
 ): Promise<CsvReadResult> {
+  const { read, dialect } = await openCsvFile(path, options, hooks);
+  const { first, warnings } = await profileFile(read, dialect, true);
+  const plan = first.plan(warnings);
+
+  const second = new SecondPass(plan, read.opts);
+  if (plan.needsSecondPass) await streamPass(read, plan.dialect, 2, second.feed);
+  return second.result();
+}
+
+/** Checks that the file is text and detects its dialect from its first `sampleBytes`. */
+export async function openCsvFile(
+  path: string,
+  options: CsvOptions | undefined,
+  hooks: CsvReadHooks,
+): Promise<{ read: FileRead; dialect: Dialect }> {
   const opts = resolveCsvOptions(options);
   const { size } = await stat(path);
   if (size === 0) throw new CsvError('EMPTY_FILE', 'file is empty (0 bytes)');
   const head = await readHead(path, opts.sampleBytes);
   assertText(head);
   const read: FileRead = { path, sizeBytes: size, opts, hooks };
-
   // Latin-1 decoding never fails and keeps ASCII intact, which is all dialect detection needs.
   const sample = createDecoder('latin1')(head);
   const dialect = detectDialect(sample, size <= opts.sampleBytes, opts.encoding ?? 'utf-8', opts);
-  const { first, warnings } = await profileFile(read, dialect);
-  const plan = first.plan(warnings);
-
-  const second = new SecondPass(plan, opts);
-  if (plan.needsSecondPass) await streamPass(read, plan.dialect, 2, second.feed);
-  return second.result();
+  return { read, dialect };
 }
 
-/** First pass, restarted as Latin-1 when the file turns out not to be UTF-8. */
-async function profileFile(
+/**
+ * First pass, restarted as Latin-1 when the file turns out not to be UTF-8. `keepNumbers` keeps
+ * the numbers of numeric columns for the table; readers that build no table pass false.
+ */
+export async function profileFile(
   read: FileRead,
   dialect: Dialect,
+  keepNumbers: boolean,
 ): Promise<{ first: FirstPass; warnings: CsvWarning[] }> {
-  const first = new FirstPass(dialect, read.opts);
+  const first = new FirstPass(dialect, read.opts, keepNumbers);
   try {
     await streamPass(read, dialect, 1, first.feed);
     return { first, warnings: [] };
@@ -92,20 +105,25 @@ async function profileFile(
     const bad = await locateFileByte(read.path, error.offset);
     if (read.opts.encoding === 'utf-8') throw invalidUtf8Error(bad, error);
     const latin1: Dialect = { ...dialect, encoding: 'latin1' };
-    const retry = new FirstPass(latin1, read.opts);
+    const retry = new FirstPass(latin1, read.opts, keepNumbers);
     await streamPass(read, latin1, 1, retry.feed);
     return { first: retry, warnings: [latin1Warning(bad)] };
   }
 }
 
-/** Streams the decoded file through papaparse; resolves when done, rejects on the first error. */
-function streamPass(
+/**
+ * Streams the decoded file through papaparse; resolves when done, rejects on the first error.
+ * `gate`, when given, is awaited before each chunk is read: a writer fed by `feed` uses it to
+ * hold the reading back until its output has drained.
+ */
+export function streamPass(
   read: FileRead,
   dialect: Dialect,
   pass: 1 | 2,
   feed: (result: Papa.ParseResult<string[]>) => void,
+  gate?: () => Promise<void> | undefined,
 ): Promise<void> {
-  const input = Readable.from(decodeFile(read, dialect.encoding, pass));
+  const input = Readable.from(decodeFile(read, dialect.encoding, pass, gate));
   return new Promise((resolve, reject) => {
     let failure: unknown;
     Papa.parse<string[]>(input as unknown as File, {
@@ -133,11 +151,13 @@ async function* decodeFile(
   { path, sizeBytes, opts, hooks }: FileRead,
   encoding: CsvEncoding,
   pass: 1 | 2,
+  gate?: () => Promise<void> | undefined,
 ) {
   const decode = createDecoder(encoding);
   const report = progressReporter(hooks, pass, sizeBytes);
   let offset = 0;
   for await (const chunk of createReadStream(path, { highWaterMark: opts.chunkBytes })) {
+    await gate?.();
     hooks.signal?.throwIfAborted();
     const bytes = chunk as Buffer;
     assertText(bytes, offset);

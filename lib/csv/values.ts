@@ -59,6 +59,163 @@ const FORMATTED = {
  */
 export function parseNumber(text: string, decimal: '.' | ',', format?: NumberFormat): number {
   if (format) format.percent = format.currency = format.thousands = format.accounting = false;
+  const shape = numberShape(text, decimal);
+  if (shape === PLAIN) return Number(decimal === '.' ? text : text.replace(',', '.'));
+  if (shape === NONE) return NaN;
+  if (shape === GROUPED) {
+    if (format) format.thousands = true;
+    return Number(decimal === '.' ? text.replaceAll(',', '') : groupedComma(text));
+  }
+  return parseSlowly(text, decimal, format);
+}
+
+/**
+ * As `parseNumber`, but only tells whether the cell is a number: NaN when not, ±Infinity for
+ * infinite values, otherwise a finite number that is the value only when working it out was
+ * needed (numbers without an exponent are finite without converting them). For counters.
+ */
+export function checkNumber(text: string, decimal: '.' | ',', format?: NumberFormat): number {
+  if (format) format.percent = format.currency = format.thousands = format.accounting = false;
+  const shape = numberShape(text, decimal);
+  if (shape === NONE) return NaN;
+  if (shape === OTHER) return parseSlowly(text, decimal, format);
+  if (shape === GROUPED && format) format.thousands = true;
+  if (!shapeExponent) return 0;
+  if (shape === PLAIN) return Number(decimal === '.' ? text : text.replace(',', '.'));
+  return Number(decimal === '.' ? text.replaceAll(',', '') : groupedComma(text));
+}
+
+/**
+ * True when `String(Number(text))` is `text` itself, checked without converting: a plain
+ * decimal ('.' mark) with no '+', no superfluous zeros, at most 15 significant digits (which
+ * always read back to the same digits) and a size JavaScript writes without an exponent. Such
+ * cells are copied as written into the normalised file.
+ */
+export function isCanonicalNumber(text: string): boolean {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  if (i === n) return false;
+  let c = text.charCodeAt(i);
+  let digits = 0;
+  const wholeNonZero = c !== 48;
+  if (!wholeNonZero) {
+    i++;
+  } else {
+    while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) {
+      i++;
+      digits++;
+    }
+    if (digits === 0) return false;
+  }
+  // An integer: "0" (not "-0"), or digits without a leading zero.
+  if (i === n) return wholeNonZero ? digits <= 15 : n === 1;
+  if (text.charCodeAt(i) !== 46 || ++i === n) return false;
+  let leadingZeros = 0;
+  let nonZero = wholeNonZero;
+  let last = 0;
+  while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) {
+    if (nonZero || c !== 48) {
+      nonZero = true;
+      digits++;
+    } else {
+      leadingZeros++;
+    }
+    last = c;
+    i++;
+  }
+  if (i !== n || last === 0 || last === 48 || !nonZero) return false;
+  // JavaScript writes 0.000001 in full but 0.0000001 as 1e-7.
+  return digits <= 15 && (wholeNonZero || leadingZeros <= 5);
+}
+
+/** The shapes `numberShape` tells apart. */
+const NONE = 0;
+const PLAIN = 1;
+const GROUPED = 2;
+const OTHER = 3;
+/** Whether the last cell `numberShape` saw as PLAIN or GROUPED had an exponent. */
+let shapeExponent = false;
+
+/**
+ * Classifies a cell without regular expressions: PLAIN (what PLAIN_DOT / PLAIN_COMMA accept),
+ * GROUPED (digits in groups of three separated by the other mark: `1,234.5`), NONE (certainly
+ * not a number: only digits, signs, marks and 'e' are used, in no accepted order), or OTHER
+ * (currency, percent, spaces, parentheses, words: the regular expressions decide).
+ */
+function numberShape(text: string, decimal: '.' | ','): number {
+  const mark = decimal === '.' ? 46 : 44;
+  const group = decimal === '.' ? 44 : 46;
+  const n = text.length;
+  let i = 0;
+  let c = text.charCodeAt(0);
+  if (c === 43 || c === 45) i = 1;
+  const intStart = i;
+  while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) i++;
+  const intLength = i - intStart;
+  let grouped = false;
+  if (i < n && c === group) {
+    if (intLength < 1 || intLength > 3) return fallback(text);
+    while (i < n && text.charCodeAt(i) === group) {
+      // Past the end charCodeAt gives NaN, which is no digit.
+      for (let k = 1; k <= 3; k++) {
+        const d = text.charCodeAt(i + k);
+        if (!(d >= 48 && d <= 57)) return fallback(text);
+      }
+      i += 4;
+    }
+    grouped = true;
+  }
+  let fraction = 0;
+  let hasMark = false;
+  if (i < n && text.charCodeAt(i) === mark) {
+    hasMark = true;
+    i++;
+    while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) {
+      i++;
+      fraction++;
+    }
+  }
+  if (intLength === 0 && !(hasMark && fraction > 0)) return fallback(text);
+  shapeExponent = false;
+  if (i < n && ((c = text.charCodeAt(i)) === 101 || c === 69)) {
+    i++;
+    if (i < n && ((c = text.charCodeAt(i)) === 43 || c === 45)) i++;
+    const expStart = i;
+    while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) i++;
+    if (i === expStart) return fallback(text);
+    shapeExponent = true;
+  }
+  if (i !== n) return fallback(text);
+  return grouped ? GROUPED : PLAIN;
+}
+
+/** NONE when the cell only holds characters the scanner understands fully, else OTHER. */
+function fallback(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // 0-9 + - . , e E
+    if (!(
+      (c >= 48 && c <= 57) ||
+      c === 43 ||
+      c === 45 ||
+      c === 46 ||
+      c === 44 ||
+      c === 101 ||
+      c === 69
+    )) {
+      return OTHER;
+    }
+  }
+  return NONE;
+}
+
+/** A grouped number with a decimal comma as JavaScript reads it: `1.234,5` → `1234.5`. */
+function groupedComma(text: string): string {
+  return text.replaceAll('.', '').replace(',', '.');
+}
+
+/** The regular-expression reading: plain, infinite, then formatted numbers (exported for tests). */
+export function parseSlowly(text: string, decimal: '.' | ',', format?: NumberFormat): number {
   if ((decimal === '.' ? PLAIN_DOT : PLAIN_COMMA).test(text)) {
     return Number(decimal === '.' ? text : text.replace(',', '.'));
   }

@@ -7,11 +7,18 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ColumnTable } from 'arquero';
 import { createDataset, type Dataset } from '@/lib/access';
-import { csvTextChunks, readCsvFile, type CsvReadHooks, type CsvReadResult } from '@/lib/csv';
+import {
+  csvTextChunks,
+  normaliseCsvFile,
+  readCsvFile,
+  type CsvNormaliseResult,
+  type CsvReadHooks,
+  type CsvReadResult,
+} from '@/lib/csv';
 import { getConfig } from '@/lib/config';
 import { getStorage } from '@/lib/storage';
 import { takeRows } from './tables';
@@ -74,6 +81,14 @@ export function columnsFromRead(read: Pick<CsvReadResult, 'columns'>): DatasetCo
   return read.columns.map((column) => ({ ...column, detectedKind: column.kind }));
 }
 
+/** The warning for rows dropped because their only cell was missing. */
+function emptyRowsDropped(dropped: number): NonNullable<DatasetSchema['warnings']>[number] {
+  return {
+    code: 'EMPTY_ROWS_DROPPED',
+    message: `${dropped} row${dropped === 1 ? '' : 's'} with a missing value in the only column ${dropped === 1 ? 'was' : 'were'} dropped: a one-column CSV file cannot hold an empty cell.`,
+  };
+}
+
 /**
  * A one-column CSV cannot hold a missing cell: its empty line is read back as no row at all. Such
  * rows are dropped before storing, with a warning, so that every later read counts the same rows.
@@ -85,14 +100,14 @@ function withoutEmptyOnlyCells(table: ColumnTable, input: NewDataset) {
   for (let i = 0; i < data.length; i++) if (data[i] !== null && data[i] !== undefined) kept.push(i);
   const dropped = data.length - kept.length;
   if (dropped === 0) return { table, input };
-  const warning = {
-    code: 'EMPTY_ROWS_DROPPED',
-    message: `${dropped} row${dropped === 1 ? '' : 's'} with a missing value in the only column ${dropped === 1 ? 'was' : 'were'} dropped: a one-column CSV file cannot hold an empty cell.`,
-  };
   const columns = input.columns.map((column) => ({ ...column, missing: 0 }));
   return {
     table: takeRows(table, kept),
-    input: { ...input, columns, warnings: [...(input.warnings ?? []), warning] },
+    input: {
+      ...input,
+      columns,
+      warnings: [...(input.warnings ?? []), emptyRowsDropped(dropped)],
+    },
   };
 }
 
@@ -106,15 +121,80 @@ export async function storeTable(
   fullInput: NewDataset,
 ): Promise<Dataset> {
   const { table, input } = withoutEmptyOnlyCells(fullTable, fullInput);
-  const storage = getStorage();
   const storageKey = newDatasetKey(ownerId);
-  const stored = await storage.put(storageKey, Readable.from(csvTextChunks(table)));
+  const stored = await getStorage().put(storageKey, Readable.from(csvTextChunks(table)));
+  return recordDataset(ownerId, storageKey, stored.sizeBytes, {
+    rowCount: table.numRows(),
+    columnCount: table.numCols(),
+    input,
+  });
+}
+
+/**
+ * Writes the clean copy of the CSV file at `file` to storage under `storageKey` while reading it
+ * (lib/csv's `normaliseCsvFile`: two streamed passes, no table in memory). A file that cannot be
+ * read rejects with the reader's CsvError and nothing is stored.
+ */
+export async function storeNormalisedCopy(
+  file: string,
+  storageKey: string,
+  hooks: CsvReadHooks = {},
+): Promise<{ read: CsvNormaliseResult; sizeBytes: number }> {
+  const out = new PassThrough({ highWaterMark: 1024 * 1024 });
+  // Failures reach us through `storing` or our own error; the stream's 'error' event may fire
+  // before storage attached its handlers (a file refused at once), so it is handled here too.
+  out.on('error', () => {});
+  const storing = getStorage().put(storageKey, out);
+  storing.catch(() => {});
+  let read: CsvNormaliseResult;
+  try {
+    read = await normaliseCsvFile(file, out, {}, hooks);
+    out.end();
+  } catch (error) {
+    out.destroy(error as Error);
+    await storing.catch(() => {});
+    throw error;
+  }
+  return { read, sizeBytes: (await storing).sizeBytes };
+}
+
+/**
+ * Stores the clean copy of the CSV file at `file` (`storeNormalisedCopy`) and records the
+ * dataset, both or neither. `describe` turns what the reader found into the dataset's fields.
+ */
+export async function storeCsvFile(
+  ownerId: string,
+  file: string,
+  describe: (read: CsvNormaliseResult) => NewDataset,
+  hooks: CsvReadHooks = {},
+): Promise<{ dataset: Dataset; read: CsvNormaliseResult }> {
+  const storageKey = newDatasetKey(ownerId);
+  const { read, sizeBytes } = await storeNormalisedCopy(file, storageKey, hooks);
+  const input = describe(read);
+  const dropped = read.droppedEmptyRows;
+  const dataset = await recordDataset(ownerId, storageKey, sizeBytes, {
+    rowCount: read.rowCount,
+    columnCount: read.columns.length,
+    input: dropped
+      ? { ...input, warnings: [...(input.warnings ?? []), emptyRowsDropped(dropped)] }
+      : input,
+  });
+  return { dataset, read };
+}
+
+/** Inserts the row of a dataset whose file is stored; removes the file when the insert fails. */
+async function recordDataset(
+  ownerId: string,
+  storageKey: string,
+  sizeBytes: number,
+  { rowCount, columnCount, input }: { rowCount: number; columnCount: number; input: NewDataset },
+): Promise<Dataset> {
   const schema: DatasetSchema = {
     columns: input.columns,
     warnings: input.warnings ?? [],
     source: input.source ?? {
       fileName: `${input.name}.csv`,
-      sizeBytes: stored.sizeBytes,
+      sizeBytes,
       delimiter: ',',
       decimal: '.',
       encoding: 'utf-8',
@@ -126,13 +206,15 @@ export async function storeTable(
       name: input.name,
       description: input.description ?? '',
       storageKey,
-      sizeBytes: stored.sizeBytes,
-      rowCount: table.numRows(),
-      columnCount: table.numCols(),
+      sizeBytes,
+      rowCount,
+      columnCount,
       schema,
     });
   } catch (error) {
-    await storage.delete(storageKey).catch(() => {});
+    await getStorage()
+      .delete(storageKey)
+      .catch(() => {});
     throw error;
   }
 }

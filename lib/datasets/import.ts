@@ -1,10 +1,10 @@
 // Turning an uploaded file into a dataset: read it with lib/csv, store the clean copy, record it.
 import { z } from 'zod';
 import type { Dataset } from '@/lib/access';
-import { CsvError, readCsvFile } from '@/lib/csv';
+import { CsvError, type CsvNormaliseResult } from '@/lib/csv';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/http';
-import { columnsFromRead, storeTable } from './files';
+import { columnsFromRead, storeCsvFile, type NewDataset } from './files';
 import { datasetDescriptionSchema, type DatasetSchema } from './types';
 import type { ReceivedUpload } from './upload';
 
@@ -39,26 +39,27 @@ function unreadable(fileName: string, error: CsvError): AppError {
 
 /**
  * Reads the uploaded file and stores it as a dataset of `ownerId`. A file that cannot be read
- * raises a 422 naming the problem and where it is; nothing is stored then.
+ * raises a 422 naming the problem and where it is; nothing is stored then. The file is streamed
+ * twice (profile, then the clean copy written to storage), so memory does not grow with its size.
  */
 export async function importUpload(ownerId: string, upload: ReceivedUpload): Promise<Dataset> {
   const fields = parseInput(uploadFieldsSchema, upload.fields);
-  const read = await readCsvFile(upload.file).catch((error: unknown) => {
-    throw error instanceof CsvError ? unreadable(upload.fileName, error) : error;
-  });
-  const source: DatasetSchema['source'] = {
-    fileName: upload.fileName,
-    sizeBytes: upload.sizeBytes,
-    delimiter: read.delimiter,
-    decimal: read.decimal,
-    encoding: read.encoding,
-  };
-  return storeTable(ownerId, read.table, {
+  const describe = (read: CsvNormaliseResult): NewDataset => ({
     name: fields.name || nameFromFile(upload.fileName),
     description: fields.description,
     columns: columnsFromRead(read),
     warnings: read.warnings,
-    source,
+    source: {
+      fileName: upload.fileName,
+      sizeBytes: upload.sizeBytes,
+      delimiter: read.delimiter,
+      decimal: read.decimal,
+      encoding: read.encoding,
+    } satisfies DatasetSchema['source'],
     origin: { kind: 'upload', note: `Uploaded from ${upload.fileName}.` },
   });
+  const { dataset } = await storeCsvFile(ownerId, upload.file, describe).catch((error: unknown) => {
+    throw error instanceof CsvError ? unreadable(upload.fileName, error) : error;
+  });
+  return dataset;
 }
