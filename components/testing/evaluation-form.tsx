@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { callApi } from '@/components/datasets/api';
 import { PrimaryButton } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
+import { EVALUATIONS_CHANGED } from './format';
 
 export interface ModelChoice {
   id: string;
@@ -46,6 +47,7 @@ export function EvaluationForm({
         body: { modelId: form.get('modelId'), datasetId: form.get('datasetId') },
       });
       setStarted('Evaluation queued. It runs in the background; you can leave this page.');
+      window.dispatchEvent(new Event(EVALUATIONS_CHANGED));
       router.refresh();
     } catch (caught) {
       setError((caught as Error).message);

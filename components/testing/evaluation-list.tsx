@@ -7,7 +7,7 @@ import { callApi } from '@/components/datasets/api';
 import { formatDate } from '@/lib/datasets/format';
 import type { EvaluationListView } from '@/lib/evaluations/view';
 import { DeleteEvaluationButton } from './delete-evaluation-button';
-import { formatMetric, isActive } from './format';
+import { EVALUATIONS_CHANGED, formatMetric, isActive } from './format';
 import { EvaluationStatus } from './status-badge';
 
 /** A list item as JSON carries it (dates as strings). */
@@ -22,8 +22,17 @@ export function EvaluationList({ initial }: { initial: EvaluationItem[] }) {
   const [items, setItems] = useState(initial);
   const [error, setError] = useState<string>();
 
-  // A new evaluation started by the form arrives through the server page's refresh.
+  // A new evaluation started by the form: through the server page's refresh, and at once here.
   useEffect(() => setItems(initial), [initial]);
+  useEffect(() => {
+    const reload = () =>
+      callApi<{ evaluations: EvaluationItem[] }>('/api/evaluations').then(
+        (body) => setItems(body.evaluations),
+        (caught: Error) => setError(caught.message),
+      );
+    window.addEventListener(EVALUATIONS_CHANGED, reload);
+    return () => window.removeEventListener(EVALUATIONS_CHANGED, reload);
+  }, []);
 
   const active = items.some((item) => isActive(item.status));
   useEffect(() => {

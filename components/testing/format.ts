@@ -16,3 +16,6 @@ export function formatSeconds(value: number | null | undefined): string {
 export function isActive(status: string): boolean {
   return status === 'QUEUED' || status === 'RUNNING';
 }
+
+/** Window event the form sends after starting an evaluation, so the list reloads at once. */
+export const EVALUATIONS_CHANGED = 'cidra:evaluations-changed';

@@ -117,6 +117,7 @@ test('evaluate a diamonds model on its test split: metrics, charts, scored rows'
 
   // The list follows the job without a reload, up to COMPLETED with its headline metrics.
   const row = page.getByTestId('evaluation-row').filter({ hasText: 'diamonds_test' });
+  await expect(row).toHaveCount(1);
   await expect(row.getByTestId('evaluation-status')).toHaveText('COMPLETED', { timeout: 120_000 });
   await expect(row).toContainText(formatMetric(expected.rmse));
 
