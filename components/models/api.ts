@@ -45,3 +45,17 @@ export async function sendJson(
   const body = await response.json().catch(() => null);
   return { ok: response.ok, status: response.status, body };
 }
+
+/**
+ * GET JSON like callApi, plus how far the server's clock is ahead of the browser's (from the
+ * Date header, to the second; 0 without one), so elapsed times do not depend on the user's clock.
+ */
+export async function getWithClock<T>(url: string): Promise<{ body: T; clockOffsetMs: number }> {
+  const response = await fetch(url);
+  const body = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(errorMessage(body, response.status));
+  const date = Date.parse(response.headers?.get?.('date') ?? '');
+  // The header has whole seconds: offsets under a second are noise.
+  const offset = Number.isFinite(date) ? date - Date.now() : 0;
+  return { body: body as T, clockOffsetMs: Math.abs(offset) < 1500 ? 0 : offset };
+}

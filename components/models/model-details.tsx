@@ -4,8 +4,8 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { VegaChart } from '@/components/charts/vega-chart';
-import { callApi } from '@/components/datasets/api';
 import { FormAlert } from '@/components/ui/form-alert';
+import { getWithClock } from './api';
 import { CancelTrainingButton } from './cancel-button';
 import { importanceSpec, leaderboardSpec } from './chart-specs';
 import { DeleteModelButton } from './delete-model-button';
@@ -22,10 +22,13 @@ function useModel(id: string) {
   const [model, setModel] = useState<Details | null>(null);
   const [error, setError] = useState<string>();
   const [loads, setLoads] = useState(0);
+  const [clockOffsetMs, setClockOffsetMs] = useState(0);
 
   const reload = useCallback(async () => {
     try {
-      setModel((await callApi<{ model: Details }>(`/api/models/${id}`)).model);
+      const answer = await getWithClock<{ model: Details }>(`/api/models/${id}`);
+      setModel(answer.body.model);
+      setClockOffsetMs(answer.clockOffsetMs);
       setError(undefined);
     } catch (caught) {
       setError((caught as Error).message);
@@ -44,7 +47,7 @@ function useModel(id: string) {
     return () => clearTimeout(timer);
   }, [loads, training, reload]);
 
-  return { model, setModel, error, reload };
+  return { model, setModel, error, reload, clockOffsetMs };
 }
 
 function Results({ model }: { model: Details }) {
@@ -83,8 +86,8 @@ function Results({ model }: { model: Details }) {
 }
 
 export function ModelDetails({ id }: { id: string }) {
-  const { model, setModel, error, reload } = useModel(id);
-  const now = useNow(model?.status === 'TRAINING');
+  const { model, setModel, error, reload, clockOffsetMs } = useModel(id);
+  const now = useNow(model?.status === 'TRAINING') + clockOffsetMs;
 
   if (!model) {
     return error ? <FormAlert>{error}</FormAlert> : <p role="status">Loading the model…</p>;

@@ -90,6 +90,23 @@ describe('ModelsBoard', () => {
     expect(calls.filter((c) => c === 'GET /api/models')).toHaveLength(2);
   });
 
+  it('counts elapsed time on the server’s clock, not the browser’s', async () => {
+    // The server's clock runs 10 minutes ahead of this browser's.
+    const serverNow = () => new Date(Date.now() + 600_000).toUTCString();
+    const started = new Date(Date.now() + 600_000 - 65_000).toISOString();
+    const training = model({ job: { ...model({}).job!, startedAt: started } });
+    global.fetch = jest.fn(async () => ({
+      ok: true,
+      status: 200,
+      headers: { get: (name: string) => (name === 'date' ? serverNow() : null) },
+      json: async () => ({ models: [training] }),
+    })) as never;
+    render(<ModelsBoard />);
+    await flush();
+
+    expect(screen.getByTestId('model-row')).toHaveTextContent(/00:01:0\d elapsed/);
+  });
+
   it('shows a failed model’s message and a link-less dataset once the dataset is deleted', async () => {
     serveLists([
       model({

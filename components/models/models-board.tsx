@@ -8,8 +8,8 @@ import { useModels } from './use-models';
 import { useNow } from './use-now';
 
 export function ModelsBoard() {
-  const { models, error, reload } = useModels();
-  const now = useNow(models?.some((m) => m.status === 'TRAINING') ?? false);
+  const { models, error, reload, clockOffsetMs } = useModels();
+  const now = useNow(models?.some((m) => m.status === 'TRAINING') ?? false) + clockOffsetMs;
 
   if (!models) {
     return error ? (

@@ -1,23 +1,28 @@
 'use client';
 // The user's models from GET /api/models, re-read every 2 s while any of them is training.
 import { useCallback, useEffect, useState } from 'react';
-import { callApi } from '@/components/datasets/api';
+import { getWithClock } from './api';
 import type { ModelSummary } from './types';
 
 /** How often the list is re-read while a model trains. */
 export const POLL_MS = 2000;
 
-/** The models (null until the first answer), the last load error, and a reload function. */
+/**
+ * The models (null until the first answer), the last load error, a reload function, and the
+ * server clock's lead over the browser's.
+ */
 export function useModels() {
   const [models, setModels] = useState<ModelSummary[] | null>(null);
   const [error, setError] = useState<string>();
+  const [clockOffsetMs, setClockOffsetMs] = useState(0);
   // Bumped after every answer, so the poll below re-arms even when nothing changed.
   const [loads, setLoads] = useState(0);
 
   const reload = useCallback(async () => {
     try {
-      const body = await callApi<{ models: ModelSummary[] }>('/api/models');
-      setModels(body.models);
+      const answer = await getWithClock<{ models: ModelSummary[] }>('/api/models');
+      setModels(answer.body.models);
+      setClockOffsetMs(answer.clockOffsetMs);
       setError(undefined);
     } catch (caught) {
       setError((caught as Error).message);
@@ -37,5 +42,5 @@ export function useModels() {
     return () => clearTimeout(timer);
   }, [loads, training, error, reload]);
 
-  return { models, error, reload };
+  return { models, error, reload, clockOffsetMs };
 }
