@@ -14,16 +14,21 @@ export interface ColumnBuilder {
   readonly warnings: CsvWarning[];
 }
 
-/** A builder for the planned kind; `rowCount` comes from the first pass. */
+/**
+ * A builder for the planned kind; `rowCount` comes from the first pass. With `nanForMissing`
+ * numeric columns are always Float64Arrays, NaN marking missing cells.
+ */
 export function createBuilder(
   plan: ColumnPlan,
   name: string,
   rowCount: number,
   decimal: '.' | ',',
+  nanForMissing = false,
 ): ColumnBuilder {
   if (plan.kind !== 'numeric') return textBuilder(plan.tokensAreMissing, plan.kind !== 'text');
   // A complete column fits a Float64Array: 8 bytes a cell instead of a boxed number each.
-  return plan.complete ? denseNumbers(rowCount, decimal) : sparseNumbers(name, decimal);
+  if (plan.complete) return denseNumbers(rowCount, decimal);
+  return sparseNumbers(name, decimal, nanForMissing ? new Float64Array(rowCount) : undefined);
 }
 
 /** A column the first pass finished: the second pass, if it runs, leaves it alone. */
@@ -42,9 +47,13 @@ function denseNumbers(rowCount: number, decimal: '.' | ','): ColumnBuilder {
   };
 }
 
-/** Numbers with null for missing, non-finite and (in a column the user made numeric) text cells. */
-function sparseNumbers(name: string, decimal: '.' | ','): ColumnBuilder {
+/**
+ * Numbers with null for missing, non-finite and (in a column the user made numeric) text cells;
+ * written into `floats` with NaN for those instead, when given.
+ */
+function sparseNumbers(name: string, decimal: '.' | ',', floats?: Float64Array): ColumnBuilder {
   const values: (number | null)[] = [];
+  let row = 0;
   let notNumbers = 0;
   let first: { text: string; line: number } | undefined;
   const builder = {
@@ -57,9 +66,10 @@ function sparseNumbers(name: string, decimal: '.' | ','): ColumnBuilder {
         first ??= { text, line };
       }
       if (!Number.isFinite(value)) builder.missing++;
-      values.push(Number.isFinite(value) ? value : null);
+      if (floats) floats[row++] = Number.isFinite(value) ? value : NaN;
+      else values.push(Number.isFinite(value) ? value : null);
     },
-    finish: () => values,
+    finish: () => floats ?? values,
     get warnings(): CsvWarning[] {
       if (!first) return [];
       const message =

@@ -12,13 +12,13 @@ export class NumberBuffer {
   }
 
   /**
-   * The values as a table column: a Float64Array when `missing` is 0, otherwise numbers with null
-   * for missing. A view is returned when the unused tail is at most a quarter of the buffer, so a
+   * The values as a table column: a Float64Array when `missing` is 0 (or with `nanForMissing`,
+   * NaN marking missing cells), otherwise numbers with null for missing. A view is returned when the unused tail is at most a quarter of the buffer, so a
    * large column is not copied (the copy would double its memory for a moment); otherwise a copy
    * of exact size, so the table does not keep up to half of the buffer unused.
    */
-  toColumn(missing: number): Float64Array | (number | null)[] {
-    if (missing === 0) {
+  toColumn(missing: number, nanForMissing = false): Float64Array | (number | null)[] {
+    if (missing === 0 || nanForMissing) {
       const tight = this.length >= 0.75 * this.data.length;
       return tight ? this.data.subarray(0, this.length) : this.data.slice(0, this.length);
     }

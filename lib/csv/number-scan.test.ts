@@ -90,6 +90,27 @@ describe('number scanner', () => {
     },
   );
 
+  test('plain decimals of up to 17 digits read as Number reads them (fast path exact)', () => {
+    let seed = 5;
+    const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    for (let i = 0; i < 300_000; i++) {
+      const digits = 1 + Math.floor(random() * 17);
+      let text = '';
+      for (let k = 0; k < digits; k++) text += Math.floor(random() * 10);
+      const point = Math.floor(random() * (digits + 1));
+      if (point < digits) text = text.slice(0, point) + '.' + text.slice(point);
+      if (random() < 0.3) text = '-' + text;
+      for (const decimal of ['.', ','] as const) {
+        const written = decimal === '.' ? text : text.replace('.', ',');
+        if (!Object.is(parseNumber(written, decimal), Number(text))) {
+          throw new Error(
+            `'${written}' (${decimal}): ${parseNumber(written, decimal)} vs ${Number(text)}`,
+          );
+        }
+      }
+    }
+  });
+
   test('isCanonicalNumber only for text that a number writes back unchanged', () => {
     let seed = 3;
     const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;

@@ -22,6 +22,14 @@ export const csvOptionsSchema = z.object({
       "Kinds chosen by the user (or a model's training schema), by final column name; they " +
         'replace the detected kinds. Names the file lacks are ignored.',
     ),
+  missingNumbers: z
+    .enum(['null', 'nan'])
+    .default('null')
+    .describe(
+      "How numeric columns hold missing cells: 'null' (an array with null, a Float64Array only " +
+        "when nothing is missing) or 'nan' (always a Float64Array, NaN for missing: 8 bytes a " +
+        'cell, for readers that only compute, such as the profile).',
+    ),
   maxColumns: z
     .number()
     .int()

@@ -105,7 +105,7 @@ export class FirstPass {
     const numbers = this.profiles[i].numbers;
     this.profiles[i].numbers = null;
     if (!numbers || plan.kind !== 'numeric' || decimal !== '.') return undefined;
-    return numbers.toColumn(missing);
+    return numbers.toColumn(missing, this.options.missingNumbers === 'nan');
   }
 
   /**
@@ -150,7 +150,13 @@ export class SecondPass {
     this.builders = plan.plans.map((p, i) => {
       const done = plan.prebuilt[i];
       if (done) return prebuiltBuilder(done, plan.columns[i].missing);
-      return createBuilder(p, plan.columns[i].name, plan.rowCount, plan.decimal);
+      return createBuilder(
+        p,
+        plan.columns[i].name,
+        plan.rowCount,
+        plan.decimal,
+        options.missingNumbers === 'nan',
+      );
     });
     const sink = {
       header: () => undefined,

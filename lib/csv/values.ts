@@ -60,7 +60,10 @@ const FORMATTED = {
 export function parseNumber(text: string, decimal: '.' | ',', format?: NumberFormat): number {
   if (format) format.percent = format.currency = format.thousands = format.accounting = false;
   const shape = numberShape(text, decimal);
-  if (shape === PLAIN) return Number(decimal === '.' ? text : text.replace(',', '.'));
+  if (shape === PLAIN) {
+    if (shapeValue === shapeValue) return shapeValue;
+    return Number(decimal === '.' ? text : text.replace(',', '.'));
+  }
   if (shape === NONE) return NaN;
   if (shape === GROUPED) {
     if (format) format.thousands = true;
@@ -135,6 +138,8 @@ const GROUPED = 2;
 const OTHER = 3;
 /** Whether the last cell `numberShape` saw as PLAIN or GROUPED had an exponent. */
 let shapeExponent = false;
+/** The value of the last PLAIN cell when worked out on the way, else NaN. */
+let shapeValue = NaN;
 
 /**
  * Classifies a cell without regular expressions: PLAIN (what PLAIN_DOT / PLAIN_COMMA accept),
@@ -149,9 +154,16 @@ function numberShape(text: string, decimal: '.' | ','): number {
   let i = 0;
   let c = text.charCodeAt(0);
   if (c === 43 || c === 45) i = 1;
+  const negative = c === 45;
   const intStart = i;
-  while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) i++;
+  // The digits as an integer, exact while there are at most 15 of them.
+  let mantissa = 0;
+  while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) {
+    mantissa = mantissa * 10 + (c - 48);
+    i++;
+  }
   const intLength = i - intStart;
+  shapeValue = NaN;
   let grouped = false;
   if (i < n && c === group) {
     if (intLength < 1 || intLength > 3) return fallback(text);
@@ -171,6 +183,7 @@ function numberShape(text: string, decimal: '.' | ','): number {
     hasMark = true;
     i++;
     while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
       i++;
       fraction++;
     }
@@ -186,8 +199,19 @@ function numberShape(text: string, decimal: '.' | ','): number {
     shapeExponent = true;
   }
   if (i !== n) return fallback(text);
-  return grouped ? GROUPED : PLAIN;
+  if (grouped) return GROUPED;
+  // At most 15 digits and no exponent: the digits and the power of ten are exact doubles, so
+  // their quotient is the correctly rounded value, the one Number(text) gives (Clinger's fast path).
+  if (!shapeExponent && intLength + fraction <= 15) {
+    const value = mantissa / POWERS_OF_TEN[fraction];
+    shapeValue = negative ? -value : value;
+  }
+  return PLAIN;
 }
+
+/** 10^0 … 10^15, by multiplication (each one exact). */
+const POWERS_OF_TEN: number[] = [1];
+for (let k = 1; k <= 15; k++) POWERS_OF_TEN.push(POWERS_OF_TEN[k - 1] * 10);
 
 /** NONE when the cell only holds characters the scanner understands fully, else OTHER. */
 function fallback(text: string): number {

@@ -16,6 +16,7 @@ import {
   normaliseCsvFile,
   readCsvFile,
   type CsvNormaliseResult,
+  type CsvOptions,
   type CsvReadHooks,
   type CsvReadResult,
 } from '@/lib/csv';
@@ -51,16 +52,20 @@ export function profileKey(dataset: Pick<Dataset, 'storageKey'>): string {
   return `${dataset.storageKey}.profile.json`;
 }
 
-/** Reads the stored file of `dataset` as a table, with the column kinds in use. */
+/**
+ * Reads the stored file of `dataset` as a table, with the column kinds in use. `options` are
+ * further reader options, such as `missingNumbers: 'nan'` for the profile.
+ */
 export async function readStoredTable(
   dataset: Dataset,
   hooks: CsvReadHooks = {},
+  options: Pick<CsvOptions, 'missingNumbers'> = {},
 ): Promise<CsvReadResult> {
   const file = await scratchPath();
   try {
     await pipeline(await getStorage().get(dataset.storageKey), createWriteStream(file));
     const kinds = kindsOf(schemaOf(dataset));
-    return await readCsvFile(file, { delimiter: ',', encoding: 'utf-8', kinds }, hooks);
+    return await readCsvFile(file, { ...options, delimiter: ',', encoding: 'utf-8', kinds }, hooks);
   } finally {
     await removeScratch(file);
   }

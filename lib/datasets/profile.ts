@@ -3,6 +3,7 @@ import type { CsvColumnKind, CsvReadResult } from '@/lib/csv';
 import { asFloat, correlationMatrix, ranks } from './correlation';
 import {
   density,
+  finiteValues,
   histogram,
   sortedValues,
   summarise,
@@ -113,17 +114,19 @@ function categoryProfile(
   } satisfies CategoryColumnProfile;
 }
 
-function numericProfile(name: string, data: ArrayLike<unknown>, sorted: Float64Array) {
-  const summary = summarise(sorted);
-  const missing = data.length - sorted.length;
+/** The numeric column's profile; `floats` holds its cells in row order, NaN for missing. */
+function numericProfile(name: string, floats: Float64Array) {
+  const values = finiteValues(floats);
+  const summary = summarise(values);
+  const missing = floats.length - values.length;
   return {
     name,
     kind: 'numeric',
     missing,
-    missingPercent: data.length ? (100 * missing) / data.length : 0,
+    missingPercent: floats.length ? (100 * missing) / floats.length : 0,
     ...summary,
-    histogram: histogram(sorted),
-    density: density(sorted, summary),
+    histogram: histogram(values, summary),
+    density: density(values, summary),
   } satisfies NumericColumnProfile;
 }
 
@@ -137,15 +140,16 @@ export async function computeProfile(
   const table = read.table.isFiltered() || read.table.isOrdered() ? read.table.reify() : read.table;
   const total = read.columns.length + 1;
   const columns: ColumnProfile[] = [];
-  const numeric: { name: string; data: ArrayLike<unknown>; sorted: Float64Array }[] = [];
+  const numeric: NumericColumn[] = [];
 
   for (const [index, column] of read.columns.entries()) {
     const data = table.column(column.name) as unknown as ArrayLike<unknown>;
     if (column.kind === 'numeric') {
-      const sorted = sortedValues(data);
-      columns.push(numericProfile(column.name, data, sorted));
-      if (numeric.length < MAX_CORRELATION_COLUMNS && sorted.length > 1) {
-        numeric.push({ name: column.name, data, sorted });
+      const floats = asFloat(data);
+      const profile = numericProfile(column.name, floats);
+      columns.push(profile);
+      if (numeric.length < MAX_CORRELATION_COLUMNS && profile.count > 1) {
+        numeric.push({ name: column.name, floats });
       }
     } else {
       columns.push(categoryProfile(column.name, column.kind, data));
@@ -165,27 +169,31 @@ export async function computeProfile(
   };
 }
 
+/** A numeric column of the heatmap: its cells in row order, NaN for missing. */
+interface NumericColumn {
+  name: string;
+  floats: Float64Array;
+}
+
 /** Ranks of each column over all rows, or over every k-th row of a large table. */
-function spearmanRanks(numeric: { data: ArrayLike<unknown>; sorted: Float64Array }[]) {
-  return numeric.map(({ data, sorted }) => {
-    if (data.length <= SPEARMAN_MAX_ROWS) return ranks(data, sorted);
-    const stride = Math.ceil(data.length / SPEARMAN_MAX_ROWS);
-    const sample = Array.from(
-      { length: Math.ceil(data.length / stride) },
-      (_, i) => data[i * stride],
-    );
+function spearmanRanks(numeric: NumericColumn[]) {
+  return numeric.map(({ floats }) => {
+    if (floats.length <= SPEARMAN_MAX_ROWS) return ranks(floats, sortedValues(floats));
+    const stride = Math.ceil(floats.length / SPEARMAN_MAX_ROWS);
+    const sample = new Float64Array(Math.ceil(floats.length / stride));
+    for (let i = 0; i < sample.length; i++) sample[i] = floats[i * stride];
     return ranks(sample, sortedValues(sample));
   });
 }
 
 async function correlations(
-  numeric: { name: string; data: ArrayLike<unknown>; sorted: Float64Array }[],
+  numeric: NumericColumn[],
   numericCount: number,
   step: NonNullable<ProfileHooks['step']>,
 ): Promise<CorrelationProfile> {
   const pause = () => step(numeric.length, numeric.length + 1, 'Correlations');
   const pearson = await correlationMatrix(
-    numeric.map(({ data }) => asFloat(data)),
+    numeric.map(({ floats }) => floats),
     pause,
   );
   const spearman = await correlationMatrix(spearmanRanks(numeric), pause);

@@ -30,59 +30,127 @@ export interface DensityPoint {
   density: number;
 }
 
-/** The finite values of a column, sorted ascending. */
-export function sortedValues(column: ArrayLike<unknown>): Float64Array {
+/** The finite values of a column, in row order (missing and non-finite cells left out). */
+export function finiteValues(column: ArrayLike<unknown>): Float64Array {
   const values = new Float64Array(column.length);
   let count = 0;
-  for (let i = 0; i < column.length; i++) {
-    const value = column[i];
-    if (typeof value === 'number' && Number.isFinite(value)) values[count++] = value;
+  if (column instanceof Float64Array) {
+    for (let i = 0; i < column.length; i++) {
+      const value = column[i];
+      if (value - value === 0) values[count++] = value;
+    }
+  } else {
+    for (let i = 0; i < column.length; i++) {
+      const value = column[i];
+      if (typeof value === 'number' && value - value === 0) values[count++] = value;
+    }
   }
-  return values.subarray(0, count).sort();
+  return values.subarray(0, count);
 }
 
-/** The q-quantile (0–1) of sorted values, interpolated linearly between ranks (as pandas). */
-function quantile(sorted: Float64Array, q: number): number {
-  const position = (sorted.length - 1) * q;
-  const below = Math.floor(position);
-  const above = Math.min(sorted.length - 1, below + 1);
-  return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+/** The finite values of a column, sorted ascending. */
+export function sortedValues(column: ArrayLike<unknown>): Float64Array {
+  return finiteValues(column).sort();
 }
 
-export function summarise(sorted: Float64Array): NumericSummary {
-  const count = sorted.length;
+/**
+ * Moves the k-th smallest of `a[lo..hi]` to `a[k]`, smaller or equal values before it and larger
+ * or equal after (Hoare's selection, median-of-three pivot): O(n) on average, no full sort.
+ */
+function select(a: Float64Array, k: number, lo: number, hi: number): void {
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // Median of three as the pivot, which also guards the scans below.
+    if (a[mid] < a[lo]) swap(a, mid, lo);
+    if (a[hi] < a[lo]) swap(a, hi, lo);
+    if (a[hi] < a[mid]) swap(a, hi, mid);
+    const pivot = a[mid];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) swap(a, i++, j--);
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
+}
+
+/**
+ * The q-quantiles (0–1) of `values`, interpolated linearly between ranks (as pandas). Reorders
+ * `values`: selection instead of sorting, each quantile searched in the part left of the next.
+ */
+function quantiles(values: Float64Array, qs: readonly number[]): number[] {
+  const n = values.length;
+  const result = new Array<number>(qs.length);
+  // From the highest quantile down, so each selection works on a shrinking left part.
+  let hi = n - 1;
+  for (let index = qs.length - 1; index >= 0; index--) {
+    const position = (n - 1) * qs[index];
+    const below = Math.floor(position);
+    select(values, below, 0, hi);
+    let next = values[below];
+    if (below + 1 < n) {
+      // The next order statistic is the smallest value right of `below` (all ≥ values[below]).
+      next = Infinity;
+      for (let i = below + 1; i < n; i++) if (values[i] < next) next = values[i];
+    }
+    result[index] = values[below] + (next - values[below]) * (position - below);
+    hi = below;
+  }
+  return result;
+}
+
+/** Count, mean, sample std, min, quartiles and max of finite values (reorders `values`). */
+export function summarise(values: Float64Array): NumericSummary {
+  const count = values.length;
   if (count === 0) {
     return { count, mean: null, std: null, min: null, q1: null, median: null, q3: null, max: null };
   }
   let sum = 0;
-  for (let i = 0; i < count; i++) sum += sorted[i];
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < count; i++) {
+    const value = values[i];
+    sum += value;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
   const mean = sum / count;
   let squares = 0;
-  for (let i = 0; i < count; i++) squares += (sorted[i] - mean) ** 2;
+  for (let i = 0; i < count; i++) squares += (values[i] - mean) ** 2;
+  const [q1, median, q3] = quantiles(values, [0.25, 0.5, 0.75]);
   return {
     count,
     mean,
     std: count > 1 ? Math.sqrt(squares / (count - 1)) : null,
-    min: sorted[0],
-    q1: quantile(sorted, 0.25),
-    median: quantile(sorted, 0.5),
-    q3: quantile(sorted, 0.75),
-    max: sorted[count - 1],
+    min,
+    q1,
+    median,
+    q3,
+    max,
   };
 }
 
-/** Equal-width bins over [min, max]: about √n of them, between 5 and 40. */
-export function histogram(sorted: Float64Array): HistogramBin[] {
-  const count = sorted.length;
-  if (count === 0) return [];
-  const min = sorted[0];
-  const max = sorted[count - 1];
+/** Equal-width bins over [min, max]: about √n of them, between 5 and 40. Any order of values. */
+export function histogram(values: Float64Array, summary: NumericSummary): HistogramBin[] {
+  const count = values.length;
+  const { min, max } = summary;
+  if (count === 0 || min === null || max === null) return [];
   if (min === max) return [{ start: min, end: max, count, density: 1 }];
   const binCount = Math.max(5, Math.min(40, Math.ceil(Math.sqrt(count))));
   const width = (max - min) / binCount;
   const counts = new Array<number>(binCount).fill(0);
   for (let i = 0; i < count; i++) {
-    counts[Math.min(binCount - 1, Math.floor((sorted[i] - min) / width))]++;
+    counts[Math.min(binCount - 1, Math.floor((values[i] - min) / width))]++;
   }
   return counts.map((binCount_, b) => ({
     start: min + b * width,
@@ -97,7 +165,7 @@ export function histogram(sorted: Float64Array): HistogramBin[] {
  * evenly spaced points over [min − 2h, max + 2h]. Values are first counted into fine bins, so the
  * cost does not grow with the row count. Empty for fewer than 2 distinct values.
  */
-export function density(sorted: Float64Array, summary: NumericSummary): DensityPoint[] {
+export function density(values: Float64Array, summary: NumericSummary): DensityPoint[] {
   const { count, std, q1, q3, min, max } = summary;
   if (count < 2 || std === null || !std || min === null || max === null || min === max) return [];
   const iqr = (q3 ?? 0) - (q1 ?? 0);
@@ -108,7 +176,7 @@ export function density(sorted: Float64Array, summary: NumericSummary): DensityP
   const gridWidth = (max - min) / DENSITY_GRID_BINS;
   const grid = new Float64Array(DENSITY_GRID_BINS);
   for (let i = 0; i < count; i++) {
-    grid[Math.min(DENSITY_GRID_BINS - 1, Math.floor((sorted[i] - min) / gridWidth))]++;
+    grid[Math.min(DENSITY_GRID_BINS - 1, Math.floor((values[i] - min) / gridWidth))]++;
   }
 
   const from = min - 2 * bandwidth;

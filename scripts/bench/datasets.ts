@@ -61,7 +61,8 @@ async function profilePhase(file: string) {
   const { readCsvFile } = await import('../../lib/csv');
   const { computeProfile } = await import('../../lib/datasets/profile');
   const started = Date.now();
-  const read = await readCsvFile(file);
+  // As the profile job reads: numeric columns as Float64Arrays, NaN for missing.
+  const read = await readCsvFile(file, { missingNumbers: 'nan' });
   const readMs = Date.now() - started;
   const readCpu = cpuSec();
   const profile = await computeProfile(read);
