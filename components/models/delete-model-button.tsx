@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { callApi } from '@/components/datasets/api';
 import { focusRing } from '@/components/ui/button';
 
+/** A Delete button that asks to confirm, then deletes and returns to /models. */
 export function DeleteModelButton({ id, name }: { id: string; name: string }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);

@@ -85,6 +85,7 @@ function Results({ model }: { model: Details }) {
   );
 }
 
+/** The whole details view of model `id`, live while it trains. */
 export function ModelDetails({ id }: { id: string }) {
   const { model, setModel, error, reload, clockOffsetMs } = useModel(id);
   const now = useNow(model?.status === 'TRAINING') + clockOffsetMs;

@@ -14,6 +14,7 @@ interface Props {
   onSaved: (values: { name: string; description: string }) => void;
 }
 
+/** The name as the page heading with its description, or the form that edits both. */
 export function ModelHeading({ id, name, description, onSaved }: Props) {
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -7,6 +7,7 @@ import { ModelList } from './model-list';
 import { useModels } from './use-models';
 import { useNow } from './use-now';
 
+/** The user's models, updated live, or the empty state when there are none. */
 export function ModelsBoard() {
   const { models, error, reload, clockOffsetMs } = useModels();
   const now = useNow(models?.some((m) => m.status === 'TRAINING') ?? false) + clockOffsetMs;

@@ -58,6 +58,7 @@ export function trainRequest(state: {
   };
 }
 
+/** The train form; `initialDatasetId` preselects a dataset. On success it opens /models. */
 export function TrainForm({ initialDatasetId = '' }: { initialDatasetId?: string }) {
   const router = useRouter();
   const { datasets, error: datasetsError } = useDatasets();

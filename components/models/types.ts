@@ -1,5 +1,6 @@
 // The Models API's answers as the browser sees them (the contract in GET /api/models and /:id).
 
+/** A model's lifecycle; a training job's own status is JobStatus. */
 export type ModelStatus = 'TRAINING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
 export type JobStatus = 'QUEUED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
 export type EvalMetric = 'rmse' | 'mae' | 'r2';

@@ -7,6 +7,7 @@ import { PrimaryButton } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 
+/** The upload form; a refused file's reason shows above the button. */
 export function UploadModelForm() {
   const router = useRouter();
   const fileInput = useRef<HTMLInputElement>(null);

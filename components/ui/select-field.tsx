@@ -1,6 +1,7 @@
 // A labelled select with an optional hint and an error tied to it for screen readers.
 import type { SelectHTMLAttributes } from 'react';
 
+/** SelectField's props: a select's attributes plus label, hint and error. */
 export interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
   name: string;
   label: string;
