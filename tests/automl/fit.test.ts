@@ -204,7 +204,7 @@ describe('fit results', () => {
     const reloaded = await loadPredictor(await byMae.save());
     expect(reloaded.metadata.evalMetric).toBe('mae');
     expect(reloaded.leaderboard()).toEqual(byMae.leaderboard());
-  });
+  }, 60_000);
 
   it('gives identical predictions and model files for the same seed, different ones for another', async () => {
     const options = { label: 'y', models: ['linear', 'gbdt'], seed: 7 };
