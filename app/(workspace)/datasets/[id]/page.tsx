@@ -1,5 +1,5 @@
 // /datasets/:id — one dataset: its columns and kinds, a preview of its rows, its profile with
-// charts, and the actions on it (download, split, delete). Another user's dataset is a 404.
+// charts, and the actions on it (train a model, download, split, delete). Another user's dataset is a 404.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -54,6 +54,12 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
           </p>
         )}
         <div className="mt-4 flex flex-wrap items-center gap-4">
+          <Link
+            href={`/models/new?dataset=${dataset.id}`}
+            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+          >
+            Train a model
+          </Link>
           <a
             href={`/api/datasets/${dataset.id}/download`}
             className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50"
