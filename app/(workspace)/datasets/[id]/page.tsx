@@ -1,5 +1,6 @@
 // /datasets/:id — one dataset: its columns and kinds, a preview of its rows, its profile with
-// charts, and the actions on it (train a model, download, split, delete). Another user's dataset is a 404.
+// charts, and the actions on it (train a model, download, split, delete). Another user's dataset
+// is a 404.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
