@@ -1,9 +1,10 @@
 // Load benchmark: starts the app (web + 1 worker) on 127.0.0.1 with a fresh DATA_DIR, creates
 // users, queues trainings, then for a bounded time browses pages and lists and polls job status
-// with autocannon while 20 CSV uploads arrive at once. Prints requests, errors and p50/p95/p99 per
+// with autocannon while 20 CSV uploads arrive at once. A short baseline first drives pages and
+// lists alone, so the machine's own load can be told from the app's. Prints requests, errors and p50/p95/p99 per
 // group, compares list pages and status polls with the 300 ms p95 target, and stops the app.
 //
-//   npm run bench:load -- [--duration 60] [--users 4] [--uploads 20] [--trainings 10]
+//   npm run bench:load -- [--duration 60] [--baseline 10] [--users 4] [--uploads 20] [--trainings 10]
 //     [--train-limit 20] [--page-rate 4] [--list-rate 8] [--poll-rate 10] [--connections 4]
 
 import fs from 'node:fs';
@@ -19,6 +20,7 @@ import { printGroups, type Group, type Sample } from './load-report';
 const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: '60' },
+    baseline: { type: 'string', default: '10' },
     users: { type: 'string', default: '4' },
     uploads: { type: 'string', default: '20' },
     trainings: { type: 'string', default: '10' },
@@ -114,6 +116,7 @@ function drive(
   baseUrl: string,
   rate: number,
   next: () => { path: string; cookie: string },
+  seconds = durationSec,
 ): Promise<{ samples: Sample[]; failures: number }> {
   const samples: Sample[] = [];
   return new Promise((resolve, reject) => {
@@ -122,7 +125,7 @@ function drive(
         url: baseUrl,
         connections: Number(args.connections),
         overallRate: rate,
-        duration: durationSec,
+        duration: seconds,
         timeout: 30,
         requests: [
           {
@@ -183,9 +186,6 @@ async function run(app: AppProcess): Promise<boolean> {
     datasetIds.push(dataset.id);
   }
 
-  const began = Date.now();
-  const trainings = await queueTrainings(baseUrl, accounts, datasetIds, Number(args.trainings));
-  say(`${trainings.jobs.length} trainings queued; driving for ${durationSec} s`);
   const cookies = accounts.map((a) => a.cookie);
   const pages = ['/datasets', '/models', '/testing', '/predicting'].flatMap((p) =>
     cookies.map((cookie) => ({ path: p, cookie })),
@@ -193,6 +193,18 @@ async function run(app: AppProcess): Promise<boolean> {
   const lists = ['/api/datasets', '/api/models'].flatMap((p) =>
     cookies.map((cookie) => ({ path: p, cookie })),
   );
+
+  // Baseline: the same pages and lists with no training, upload or poll.
+  const baselineSec = Number(args.baseline);
+  say(`baseline: pages and lists alone for ${baselineSec} s`);
+  const [pageBase, listBase] = await Promise.all([
+    drive(baseUrl, Number(args['page-rate']), roundRobin(pages), baselineSec),
+    drive(baseUrl, Number(args['list-rate']), roundRobin(lists), baselineSec),
+  ]);
+
+  const began = Date.now();
+  const trainings = await queueTrainings(baseUrl, accounts, datasetIds, Number(args.trainings));
+  say(`${trainings.jobs.length} trainings queued; driving for ${durationSec} s`);
   const polls = trainings.jobs.map((job) => ({ path: `/api/jobs/${job.id}`, cookie: job.cookie }));
   const loadDuring: string[] = [];
   const loadTimer = setInterval(() => loadDuring.push(load()), 15_000);
@@ -234,6 +246,8 @@ async function run(app: AppProcess): Promise<boolean> {
   const asSamples = (answers: { ms: number; status: number }[], at: number): Sample[] =>
     answers.map((a) => ({ at, ms: a.ms, status: a.status }));
   const groups: Group[] = [
+    { name: 'baseline: pages', ...pageBase },
+    { name: 'baseline: list APIs', ...listBase },
     { name: 'pages (4 sections)', ...pageRun, target: true },
     { name: 'list APIs', ...listRun, target: true },
     { name: 'job status polls', ...pollRun, target: true },
