@@ -12,10 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { call, createAccount, multipartBody, type Account } from '../lib/app-client';
+import { call, createAccount, multipartBody, type Account, type Answer } from '../lib/app-client';
 import { startApp, stopOnInterrupt, type AppProcess } from '../lib/app-process';
 import { projectRoot } from '../lib/supervisor';
-import { printGroups, type Group, type Sample } from './load-report';
+import { printGroups, type Sample } from './load-report';
 
 const { values: args } = parseArgs({
   options: {
@@ -156,7 +156,7 @@ async function main() {
   say(`load average before start: ${load()}`);
   app = await startApp();
   say(`app ready at ${app.baseUrl} (DATA_DIR ${app.dataDir}, log ${app.logFile})`);
-  let failed = false;
+  let failed = true;
   try {
     failed = await run(app);
   } finally {
@@ -169,15 +169,12 @@ async function main() {
   process.exit(failed ? 1 : 0);
 }
 
-async function run(app: AppProcess): Promise<boolean> {
-  const { baseUrl } = app;
+/** Users with a session each, and one training dataset per user (not measured). */
+async function setUp(baseUrl: string) {
   const users = Number(args.users);
   const accounts = await Promise.all(
     Array.from({ length: users }, (_, i) => createAccount(baseUrl, `bench${i + 1}`)),
   );
-  say(`${users} users registered and logged in`);
-
-  // Not measured: one training dataset per user.
   const datasetIds: string[] = [];
   for (const account of accounts) {
     const answer = await upload(baseUrl, account, trainingCsv(), 'train.csv');
@@ -185,90 +182,107 @@ async function run(app: AppProcess): Promise<boolean> {
     if (answer.status !== 201 || !dataset) throw new Error(`training dataset: ${answer.status}`);
     datasetIds.push(dataset.id);
   }
+  say(`${users} users registered and logged in, each with a training dataset`);
 
   const cookies = accounts.map((a) => a.cookie);
-  const pages = ['/datasets', '/models', '/testing', '/predicting'].flatMap((p) =>
-    cookies.map((cookie) => ({ path: p, cookie })),
+  const each = (paths: string[]) =>
+    paths.flatMap((p) => cookies.map((cookie) => ({ path: p, cookie })));
+  return {
+    accounts,
+    datasetIds,
+    pages: each(['/datasets', '/models', '/testing', '/predicting']),
+    lists: each(['/api/datasets', '/api/models']),
+  };
+}
+
+/** `count` uploads at once, `delayMs` after the call; resolves with their answers and times. */
+function uploadBurst(baseUrl: string, accounts: Account[], count: number, delayMs: number) {
+  const files = uploadFiles(count);
+  return new Promise<{ answers: Answer[]; from: number; to: number }>((resolve) =>
+    setTimeout(async () => {
+      const from = Date.now();
+      const answers = await Promise.all(
+        files.map((file, i) =>
+          upload(baseUrl, accounts[i % accounts.length], file.bytes, file.name),
+        ),
+      );
+      resolve({ answers, from, to: Date.now() });
+    }, delayMs),
   );
-  const lists = ['/api/datasets', '/api/models'].flatMap((p) =>
-    cookies.map((cookie) => ({ path: p, cookie })),
-  );
+}
+
+/** How many of the jobs are in each status now. */
+async function jobStates(baseUrl: string, jobs: { id: string; cookie: string }[]) {
+  const states: Record<string, number> = {};
+  for (const job of jobs) {
+    const answer = await call(`${baseUrl}/api/jobs/${job.id}`, { headers: { cookie: job.cookie } });
+    const status =
+      (answer.body as { job?: { status: string } }).job?.status ?? `HTTP ${answer.status}`;
+    states[status] = (states[status] ?? 0) + 1;
+  }
+  return states;
+}
+
+const asSamples = (answers: Answer[], at: number): Sample[] =>
+  answers.map((a) => ({ at, ms: a.ms, status: a.status }));
+
+/** The whole benchmark against a ready app; returns whether anything failed. */
+async function run(app: AppProcess): Promise<boolean> {
+  const { baseUrl } = app;
+  const { accounts, datasetIds, pages, lists } = await setUp(baseUrl);
 
   // Baseline: the same pages and lists with no training, upload or poll.
-  const baselineSec = Number(args.baseline);
-  say(`baseline: pages and lists alone for ${baselineSec} s`);
+  say(`baseline: pages and lists alone for ${args.baseline} s`);
   const [pageBase, listBase] = await Promise.all([
-    drive(baseUrl, Number(args['page-rate']), roundRobin(pages), baselineSec),
-    drive(baseUrl, Number(args['list-rate']), roundRobin(lists), baselineSec),
+    drive(baseUrl, Number(args['page-rate']), roundRobin(pages), Number(args.baseline)),
+    drive(baseUrl, Number(args['list-rate']), roundRobin(lists), Number(args.baseline)),
   ]);
 
+  // The window: trainings queued first, so that polls have jobs; the uploads start 5 s in.
   const began = Date.now();
   const trainings = await queueTrainings(baseUrl, accounts, datasetIds, Number(args.trainings));
   say(`${trainings.jobs.length} trainings queued; driving for ${durationSec} s`);
   const polls = trainings.jobs.map((job) => ({ path: `/api/jobs/${job.id}`, cookie: job.cookie }));
   const loadDuring: string[] = [];
   const loadTimer = setInterval(() => loadDuring.push(load()), 15_000);
-
-  // The upload burst starts 5 s in, while pages, lists and polls keep going.
-  const files = uploadFiles(Number(args.uploads));
-  const burst = new Promise<{
-    answers: Awaited<ReturnType<typeof upload>>[];
-    from: number;
-    to: number;
-  }>((resolve) =>
-    setTimeout(async () => {
-      const from = Date.now();
-      const answers = await Promise.all(
-        files.map((file, i) => upload(baseUrl, accounts[i % users], file.bytes, file.name)),
-      );
-      resolve({ answers, from, to: Date.now() });
-    }, 5000),
-  );
   const [pageRun, listRun, pollRun, uploads] = await Promise.all([
     drive(baseUrl, Number(args['page-rate']), roundRobin(pages)),
     drive(baseUrl, Number(args['list-rate']), roundRobin(lists)),
     drive(baseUrl, Number(args['poll-rate']), roundRobin(polls)),
-    burst,
+    uploadBurst(baseUrl, accounts, Number(args.uploads), 5000),
   ]);
   clearInterval(loadTimer);
   const windowSec = (Date.now() - began) / 1000;
-
-  // Where the trainings got to by the end of the window.
-  const states: Record<string, number> = {};
-  for (const job of trainings.jobs) {
-    const answer = await call(`${baseUrl}/api/jobs/${job.id}`, { headers: { cookie: job.cookie } });
-    const status =
-      (answer.body as { job?: { status: string } }).job?.status ?? `HTTP ${answer.status}`;
-    states[status] = (states[status] ?? 0) + 1;
-  }
+  const states = await jobStates(baseUrl, trainings.jobs);
   if (!app.alive()) say('THE APP STOPPED during the run');
 
-  const asSamples = (answers: { ms: number; status: number }[], at: number): Sample[] =>
-    answers.map((a) => ({ at, ms: a.ms, status: a.status }));
-  const groups: Group[] = [
-    { name: 'baseline: pages', ...pageBase },
-    { name: 'baseline: list APIs', ...listBase },
-    { name: 'pages (4 sections)', ...pageRun, target: true },
-    { name: 'list APIs', ...listRun, target: true },
-    { name: 'job status polls', ...pollRun, target: true },
-    {
-      name: `uploads (${files.length} at once)`,
-      samples: asSamples(uploads.answers, uploads.from),
-      failures: 0,
-    },
-    {
-      name: `trainings queued (${trainings.answers.length})`,
-      samples: asSamples(trainings.answers, began),
-      failures: 0,
-    },
-  ];
-  const ok = printGroups(groups, { from: uploads.from, to: uploads.to }, say);
-  say(
-    `window ${windowSec.toFixed(0)} s; uploads took ${((uploads.to - uploads.from) / 1000).toFixed(1)} s`,
+  const ok = printGroups(
+    [
+      { name: 'baseline: pages', ...pageBase },
+      { name: 'baseline: list APIs', ...listBase },
+      { name: 'pages (4 sections)', ...pageRun, target: true },
+      { name: 'list APIs', ...listRun, target: true },
+      { name: 'job status polls', ...pollRun, target: true },
+      {
+        name: `uploads (${uploads.answers.length} at once)`,
+        samples: asSamples(uploads.answers, uploads.from),
+        failures: 0,
+      },
+      {
+        name: `trainings queued (${trainings.answers.length})`,
+        samples: asSamples(trainings.answers, began),
+        failures: 0,
+      },
+    ],
+    uploads,
+    say,
   );
+  const uploadSec = ((uploads.to - uploads.from) / 1000).toFixed(1);
+  say(`window ${windowSec.toFixed(0)} s; the uploads took ${uploadSec} s`);
   say(`trainings at the end: ${JSON.stringify(states)}`);
+  const cores = os.availableParallelism();
   say(
-    `load average (1/5/15 min) during: ${loadDuring.join(' | ')}; after: ${load()} (${os.availableParallelism()} cores)`,
+    `load average (1/5/15 min, ${cores} cores) during: ${loadDuring.join(' | ')}; after: ${load()}`,
   );
   return !ok || !app.alive();
 }
