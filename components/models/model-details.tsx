@@ -69,15 +69,21 @@ function Results({ model }: { model: Details }) {
       </Section>
       <Section title="Feature importance">
         {model.featureImportance && model.featureImportance.length > 0 ? (
-          <VegaChart
-            spec={importanceSpec(model.featureImportance)}
-            label="Feature importance chart"
-            fileName={`${fileName}-importance`}
-          />
+          <>
+            <p className="mb-2 text-sm text-slate-600">
+              {model.featureImportanceRows === 'training'
+                ? 'How much the error grows when a column is shuffled, measured on a sample of the training rows (this preset keeps no rows aside), so it shows what the model relies on.'
+                : 'How much the error grows when a column is shuffled, measured on the held-out validation rows.'}
+            </p>
+            <VegaChart
+              spec={importanceSpec(model.featureImportance)}
+              label="Feature importance chart"
+              fileName={`${fileName}-importance`}
+            />
+          </>
         ) : (
           <p className="text-sm text-slate-500">
-            Not measured for this model: importance is computed on the holdout rows, which only the
-            medium quality preset keeps aside.
+            Not measured for this model (uploaded models carry it only when trained with a holdout).
           </p>
         )}
       </Section>

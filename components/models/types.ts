@@ -66,6 +66,8 @@ export interface ModelDetails extends ModelSummary {
   leaderboard: LeaderboardRow[];
   ensembleWeights: { name: string; weight: number }[];
   featureImportance: FeatureImportance[] | null;
+  /** Where importance was measured: validation rows, or training rows for bagged presets. */
+  featureImportanceRows?: 'validation' | 'training' | null;
   featureRanges?: Record<
     string,
     { min: number | string; max: number | string } | { levels: string[] }

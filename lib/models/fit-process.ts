@@ -5,7 +5,14 @@
 // Protocol over the IPC channel: the parent sends one FitProcessRequest; this process answers
 // with progress messages and one 'done' or 'failed' message, then exits.
 import { writeFile } from 'node:fs/promises';
-import { AutoMLError, fit, type FitOptions, type Predictor } from '@/lib/automl';
+import {
+  AutoMLError,
+  fit,
+  type FitOptions,
+  type ImportanceResult,
+  type Predictor,
+  type TableLike,
+} from '@/lib/automl';
 import { readCsvFile } from '@/lib/csv';
 import type { FitProcessMessage, FitProcessRequest } from './fit-child';
 import { describePredictor, type FeatureRange } from './metadata';
@@ -43,9 +50,41 @@ async function run(request: FitProcessRequest) {
       send({ type: 'progress', fraction, message }),
   };
   const predictor = await fit(read.table, options as FitOptions);
+  const limit = request.fitOptions.timeLimitSec;
+  const importance = trainingImportance(
+    predictor,
+    read.table,
+    typeof limit === 'number' ? limit : undefined,
+  );
   send({ type: 'progress', fraction: 1, message: 'saving the model' });
   await writeFile(request.outFile, await predictor.save());
-  return describePredictor(predictor, trainingRanges(predictor, read.table));
+  return describePredictor(predictor, trainingRanges(predictor, read.table), importance);
+}
+
+// Bagged fits keep no rows aside, so the engine measures no importance at fit time; measured here
+// on a sample of the training rows instead (the model pages say so), within a few seconds.
+const IMPORTANCE_MAX_SEC = 10;
+const IMPORTANCE_LIMIT_SHARE = 0.05;
+
+function trainingImportance(
+  predictor: Predictor,
+  table: TableLike,
+  timeLimitSec: number | undefined,
+): ImportanceResult | undefined {
+  if (predictor.metadata.featureImportance) return undefined;
+  send({ type: 'progress', fraction: 1, message: 'measuring feature importance' });
+  const budgetSec = Math.min(
+    IMPORTANCE_MAX_SEC,
+    (timeLimitSec ?? Infinity) * IMPORTANCE_LIMIT_SHARE,
+  );
+  try {
+    return predictor.featureImportance(table, {
+      shuffles: 3,
+      timeLimitSec: Math.max(1, budgetSec),
+    });
+  } catch {
+    return undefined; // A courtesy: the model is fine without it.
+  }
 }
 
 function failure(error: unknown): FitProcessMessage {

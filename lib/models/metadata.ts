@@ -1,5 +1,5 @@
 // What `models.metadata` holds: everything the model pages show, so no zip is loaded to show them.
-import type { FeatureInfo, LeaderboardRow } from '@/lib/automl';
+import type { FeatureInfo, ImportanceResult, LeaderboardRow } from '@/lib/automl';
 import { ENSEMBLE_NAME, type Predictor } from './predictor';
 import type { EvalMetric } from './options';
 
@@ -37,6 +37,12 @@ export interface TrainedDescription {
   leaderboard: LeaderboardRow[];
   ensembleWeights: { name: string; weight: number }[];
   featureImportance: { feature: string; mean: number | null; std: number | null }[] | null;
+  /**
+   * Rows the importance was measured on: held-out validation rows (holdout presets), or a sample
+   * of the training rows (bagged presets, whose models saw every row; importance then shows what
+   * the model relies on rather than what generalises). Absent when not measured.
+   */
+  featureImportanceRows?: 'validation' | 'training';
   validation: ValidationMetrics | null;
   featureRanges: Record<string, FeatureRange>;
   /** Wall-clock seconds of the fit (the engine's total). */
@@ -66,8 +72,10 @@ const MAX_LEVELS = 200;
 export function describePredictor(
   predictor: Predictor,
   ranges: Record<string, FeatureRange> = {},
+  trainingImportance?: ImportanceResult,
 ): TrainedDescription {
   const meta = predictor.metadata;
+  const importance = meta.featureImportance ?? trainingImportance;
   const leaderboard = predictor.leaderboard();
   const ensemble = leaderboard.find((row) => row.name === ENSEMBLE_NAME);
   const validation = ensemble ? ensembleValidation(predictor, ensemble) : null;
@@ -84,8 +92,10 @@ export function describePredictor(
       .filter((row) => row.name !== ENSEMBLE_NAME && row.ensembleWeight > 0)
       .map((row) => ({ name: row.name, weight: row.ensembleWeight })),
     featureImportance:
-      meta.featureImportance?.features.map(({ feature, mean, std }) => ({ feature, mean, std })) ??
-      null,
+      importance?.features.map(({ feature, mean, std }) => ({ feature, mean, std })) ?? null,
+    ...(importance
+      ? { featureImportanceRows: meta.featureImportance ? 'validation' : 'training' }
+      : {}),
     validation,
     featureRanges: { ...ranges, ...encoderLevels(predictor) },
     trainingSec: meta.phaseSec.total ?? null,

@@ -76,6 +76,7 @@ export function modelDetails(row: ModelWithJob) {
     leaderboard: (trained ?? empty).leaderboard,
     ensembleWeights: (trained ?? empty).ensembleWeights,
     featureImportance: (trained ?? empty).featureImportance,
+    featureImportanceRows: trained?.featureImportanceRows ?? null,
     featureRanges: (trained ?? empty).featureRanges,
     // Beyond the contract's minimum: more of what the fit reported.
     featureDetails: trained?.features ?? [],

@@ -83,6 +83,7 @@ describe('training a model', () => {
     );
     expect(weights).toBeCloseTo(1, 6);
     expect(model.featureImportance.length).toBeGreaterThan(0);
+    expect(model.featureImportanceRows).toBe('validation');
     expect(model.featureRanges.Weight_in_lbs).toEqual({ min: 1613, max: 5140 });
     expect(model.featureRanges.Origin.levels.sort()).toEqual(['Europe', 'Japan', 'USA']);
     expect(await modelKeys(alice.id)).toHaveLength(1);
@@ -112,6 +113,24 @@ describe('training a model', () => {
     const rows = model.trainingRows + model.validationRows;
     expect(model.validationRows / rows).toBeCloseTo(0.25, 2);
   }, 120_000);
+
+  it('bagged presets refit their models on all rows and measure importance on training rows', async () => {
+    const started = await train(alice, {
+      ...carsRequest,
+      name: 'bagged',
+      datasetId: carsId,
+      preset: 'good_quality',
+      families: ['linear', 'gbdt'],
+    });
+    const model = await waitForModel(alice, started.body.model.id);
+    expect(model).toMatchObject({ status: 'COMPLETED', featureImportanceRows: 'training' });
+    expect(model.engine.folds).toBe(5);
+    expect(model.engine.refitModels.length).toBeGreaterThan(0);
+    const weight = model.featureImportance.find(
+      (f: { feature: string }) => f.feature === 'Weight_in_lbs',
+    );
+    expect(weight.mean).toBeGreaterThan(0);
+  }, 180_000);
 
   it('stops a running training on cancel: CANCELLED, no file, no fit process left', async () => {
     const started = await train(alice, {
