@@ -1,5 +1,5 @@
 // Unit tests for dialect detection: record terminators outside quotes and the field delimiter.
-import { detectDelimiter, detectNewline } from './dialect';
+import { detectDelimiter, detectNewline, lineEndFolder } from './dialect';
 
 describe('detectNewline', () => {
   test('CRLF records with a bare LF inside quotes are CRLF', () => {
@@ -20,6 +20,34 @@ describe('detectNewline', () => {
 
   test('a single line without terminator defaults to LF', () => {
     expect(detectNewline('a,b')).toBe('\n');
+  });
+});
+
+describe('lineEndFolder', () => {
+  /** Folds `chunks` one after another, as a stream would pass them, and joins the output. */
+  const fold = (newline: '\r\n' | '\n' | '\r', chunks: string[]) => {
+    const folder = lineEndFolder(newline);
+    return chunks.map((chunk, i) => folder(chunk, i === chunks.length - 1)).join('');
+  };
+
+  test('CRLF record ends become LF; CRLF inside quotes stays', () => {
+    expect(fold('\r\n', ['a,b\r\n"x\r\ny",1\r\nz,2\n'])).toBe('a,b\n"x\r\ny",1\nz,2\n');
+  });
+
+  test('a CRLF cut between two chunks is folded, and quote state crosses chunks', () => {
+    expect(fold('\n', ['a,b\r', '\n"one\r', '\ntwo', '",1\r\n'])).toBe('a,b\n"one\r\ntwo",1\n');
+  });
+
+  test('doubled quotes inside a quoted cell do not end it', () => {
+    expect(fold('\r\n', ['"say ""hi""\r\nthere",1\r\n'])).toBe('"say ""hi""\r\nthere",1\n');
+  });
+
+  test('a CR held at a chunk end is released by the last call', () => {
+    expect(fold('\n', ['a,b\r', ''])).toBe('a,b\r');
+  });
+
+  test('CR files are left as they are', () => {
+    expect(fold('\r', ['a,b\r\n1,2\r'])).toBe('a,b\r\n1,2\r');
   });
 });
 

@@ -31,6 +31,53 @@ export function detectNewline(sample: string): Newline {
 }
 
 /**
+ * The terminator papaparse is given. It splits records on one terminator only, so a file that mixes
+ * CRLF and LF lines (an export edited by hand, files concatenated) would have whole rows merged into
+ * the last cell of the row before. Text read with CRLF or LF is therefore passed through
+ * `lineEndFolder` (CRLF record ends → LF) and parsed with LF; only files of bare CRs keep theirs.
+ */
+export function parserNewline(newline: Newline): '\n' | '\r' {
+  return newline === '\r' ? '\r' : '\n';
+}
+
+/**
+ * Returns a function turning successive text chunks into text whose CRLF record ends are LF
+ * (unchanged for a CR file). CRLF inside quoted cells is kept, so cell text is not altered; quote
+ * state carries from chunk to chunk. A CR ending one chunk is held until the next shows whether an
+ * LF follows; the last call passes `final` to release it.
+ */
+export function lineEndFolder(newline: Newline): (text: string, final?: boolean) => string {
+  if (newline === '\r') return (text) => text;
+  let held = '';
+  let quoted = false;
+  return (text, final = false) => {
+    let chunk = held + text;
+    held = '';
+    if (!final && chunk.endsWith('\r')) {
+      held = '\r';
+      chunk = chunk.slice(0, -1);
+    }
+    let out = '';
+    let copiedTo = 0;
+    let nextQuote = chunk.indexOf('"');
+    let nextCrlf = chunk.indexOf('\r\n');
+    while (nextQuote !== -1 || (nextCrlf !== -1 && !quoted)) {
+      if (!quoted && nextCrlf !== -1 && (nextQuote === -1 || nextCrlf < nextQuote)) {
+        out += chunk.slice(copiedTo, nextCrlf) + '\n';
+        copiedTo = nextCrlf + 2;
+        nextCrlf = chunk.indexOf('\r\n', copiedTo);
+        continue;
+      }
+      quoted = !quoted; // a doubled quote toggles twice, so it cancels out
+      const after = nextQuote + 1;
+      nextQuote = chunk.indexOf('"', after);
+      if (nextCrlf !== -1 && nextCrlf < after) nextCrlf = chunk.indexOf('\r\n', after);
+    }
+    return copiedTo === 0 ? chunk : out + chunk.slice(copiedTo);
+  };
+}
+
+/**
  * The delimiter whose split gives the header more than one field and the most rows with the
  * header's field count. When none splits the header, the file has one column and ',' is returned
  * (a sniffer that insists on finding a delimiter fails on such files, case 01).

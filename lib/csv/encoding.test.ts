@@ -14,6 +14,13 @@ describe('assertText', () => {
     expect(() => assertText(bytes(0xff, 0xfe, 0x61, 0x00))).toThrow(/looks like UTF-16/);
   });
 
+  test('UTF-16 without a byte-order mark is recognised by its NUL bytes', () => {
+    const littleEndian = Buffer.from('price,carat\n326,0.23\n', 'utf16le');
+    expect(() => assertText(littleEndian)).toThrow(/looks like UTF-16; save it as UTF-8/);
+    const bigEndian = Buffer.from(littleEndian).swap16();
+    expect(() => assertText(bigEndian)).toThrow(/looks like UTF-16/);
+  });
+
   test('text passes', () => {
     expect(() => assertText(new TextEncoder().encode('a,b\n1,2\n'))).not.toThrow();
   });

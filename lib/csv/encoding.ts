@@ -12,12 +12,30 @@ export type CsvEncoding = 'utf-8' | 'latin1';
 export function assertText(bytes: Uint8Array, offset = 0): void {
   const nul = bytes.indexOf(0);
   if (nul === -1) return;
-  const utf16 =
-    offset === 0 &&
-    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  const utf16 = offset === 0 && looksLikeUtf16(bytes);
   const hint = utf16 ? ' It looks like UTF-16; save it as UTF-8.' : '';
   const message = `not a text CSV file: it contains a NUL byte at byte ${offset + nul}.${hint}`;
   throw new CsvError('NOT_TEXT', message);
+}
+
+/**
+ * A UTF-16 byte-order mark, or (without one) NUL bytes in every other position of the start, as
+ * ASCII text saved as UTF-16 has.
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return true;
+  }
+  const end = Math.min(bytes.length, 512) & ~1;
+  if (end < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < end; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = end / 2;
+  return Math.max(even, odd) >= 0.8 * pairs && Math.min(even, odd) === 0;
 }
 
 /**

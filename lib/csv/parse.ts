@@ -1,6 +1,6 @@
 // Reading a CSV held in memory: checks, decoding, dialect detection, then the two passes.
 import Papa from 'papaparse';
-import { detectDelimiter, detectNewline } from './dialect';
+import { detectDelimiter, detectNewline, lineEndFolder, parserNewline } from './dialect';
 import { assertText, decodeAll, latin1Warning, locateByte, type CsvEncoding } from './encoding';
 import { CsvError } from './errors';
 import { resolveCsvOptions, type CsvOptions, type ResolvedCsvOptions } from './options';
@@ -52,7 +52,7 @@ export function detectDialect(
 export function papaConfig(dialect: Dialect, options: ResolvedCsvOptions) {
   return {
     delimiter: dialect.delimiter,
-    newline: dialect.newline,
+    newline: parserNewline(dialect.newline),
     quoteChar: '"',
     escapeChar: '"',
     header: false,
@@ -70,7 +70,7 @@ function parseText(
   feed: (result: Papa.ParseResult<string[]>) => void,
 ): void {
   let failure: unknown;
-  Papa.parse<string[]>(text, {
+  Papa.parse<string[]>(lineEndFolder(dialect.newline)(text, true), {
     ...papaConfig(dialect, options),
     chunk: (result: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
       if (failure) return;

@@ -15,6 +15,7 @@ import {
 import { CsvError } from './errors';
 import { resolveCsvOptions, type CsvOptions, type ResolvedCsvOptions } from './options';
 import { detectDialect, papaConfig } from './parse';
+import { lineEndFolder } from './dialect';
 import { FirstPass, SecondPass, type Dialect } from './passes';
 import type { CsvReadResult, CsvWarning } from './types';
 
@@ -123,7 +124,7 @@ export function streamPass(
   feed: (result: Papa.ParseResult<string[]>) => void,
   gate?: () => Promise<void> | undefined,
 ): Promise<void> {
-  const input = Readable.from(decodeFile(read, dialect.encoding, pass, gate));
+  const input = Readable.from(decodeFile(read, dialect, pass, gate));
   return new Promise((resolve, reject) => {
     let failure: unknown;
     Papa.parse<string[]>(input as unknown as File, {
@@ -149,11 +150,12 @@ export function streamPass(
  */
 async function* decodeFile(
   { path, sizeBytes, opts, hooks }: FileRead,
-  encoding: CsvEncoding,
+  { encoding, newline }: Dialect,
   pass: 1 | 2,
   gate?: () => Promise<void> | undefined,
 ) {
   const decode = createDecoder(encoding);
+  const fold = lineEndFolder(newline);
   const report = progressReporter(hooks, pass, sizeBytes);
   let offset = 0;
   for await (const chunk of createReadStream(path, { highWaterMark: opts.chunkBytes })) {
@@ -162,7 +164,7 @@ async function* decodeFile(
     const bytes = chunk as Buffer;
     assertText(bytes, offset);
     try {
-      const text = decode(bytes);
+      const text = fold(decode(bytes));
       if (text) yield text;
     } catch {
       throw new NotUtf8(offset + Math.max(0, findInvalidUtf8(bytes)));
@@ -171,7 +173,7 @@ async function* decodeFile(
     report(offset);
   }
   try {
-    const rest = decode();
+    const rest = fold(decode(), true);
     if (rest) yield rest;
   } catch {
     throw new NotUtf8(Math.max(0, offset - 1));

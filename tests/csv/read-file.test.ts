@@ -35,6 +35,24 @@ describe('readCsvFile with chunks smaller than the file', () => {
     expect(streamed.warnings).toEqual([]);
   });
 
+  test('a file mixing CRLF and LF record ends keeps every row, streamed or in memory', async () => {
+    // CRLF first, so CRLF wins detection; LF rows appended later (a hand-edited export).
+    const crlf = Array.from({ length: 300 }, (_, i) => `${i},"a\r\nb ${i}",${i * 2}`).join('\r\n');
+    const lf = Array.from({ length: 100 }, (_, i) => `${300 + i},plain,${(300 + i) * 2}`).join('\n');
+    const bytes = utf8(`id,note,x\r\n${crlf}\r\n${lf}\n`);
+
+    const streamed = await readSmallChunks('mixed-ends.csv', bytes);
+    const whole = parseCsv(bytes);
+
+    for (const read of [streamed, whole]) {
+      expect(read.rowCount).toBe(400);
+      expect(read.columns.map((c) => c.kind)).toEqual(['numeric', 'text', 'numeric']);
+      expect(read.table.get('note', 5)).toBe('a\r\nb 5');
+      expect(read.table.get('x', 399)).toBe(798);
+      expect(read.warnings).toEqual([]);
+    }
+  });
+
   test('a Latin-1 byte far into the file restarts the read as Latin-1 and names its line', async () => {
     const ascii = utf8(`city,n\n${'Oslo,1\n'.repeat(1000)}`);
     const latin1 = new Uint8Array([0x4b, 0xf6, 0x6c, 0x6e, 0x2c, 0x32, 0x0a]); // "Köln,2\n"
