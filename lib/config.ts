@@ -64,6 +64,14 @@ export const envSchema = z.object({
     .min(1)
     .default(2 * 1024 ** 3)
     .describe('Largest accepted upload, in bytes.'),
+  USER_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .describe(
+      "Bytes one user's datasets, models and results may take in storage; 0 means no limit.",
+    ),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info').describe('Log verbosity.'),
 });
 

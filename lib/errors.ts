@@ -9,6 +9,8 @@ export type AppErrorCode =
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'
   | 'STORAGE_UNAVAILABLE'
+  | 'QUOTA_EXCEEDED'
+  | 'STORAGE_FULL'
   | 'INTERNAL';
 
 const statusByCode: Record<AppErrorCode, number> = {
@@ -20,6 +22,10 @@ const statusByCode: Record<AppErrorCode, number> = {
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
   STORAGE_UNAVAILABLE: 503,
+  /** The user's own storage quota (USER_QUOTA_BYTES): they can make room themselves. */
+  QUOTA_EXCEEDED: 413,
+  /** The server's disk is full (ENOSPC): only the administrator can make room. */
+  STORAGE_FULL: 507,
   INTERNAL: 500,
 };
 

@@ -11,7 +11,7 @@ import { evaluationRowsKey } from '@/lib/evaluations/start';
 import type { EvaluationResult, HeadlineMetrics } from '@/lib/evaluations/types';
 import { AppError } from '@/lib/errors';
 import { getConfig } from '@/lib/config';
-import { loadModelPredictor, readModelBytes } from '@/lib/models/files';
+import { loadModelPredictor } from '@/lib/models/files';
 import { getStorage } from '@/lib/storage';
 import type { JobHandler } from '../types';
 
@@ -68,7 +68,6 @@ const evaluateJob: JobHandler = async ({ job, signal, progress, log }) => {
   const scored = await scoreTable(predictor, table, {
     signal,
     threads,
-    modelBytes: threads > 1 ? await readModelBytes(model) : undefined,
     onProgress: (fraction, message) => report(30 + 60 * fraction, message),
   });
   const { y, rows } = scored.label;

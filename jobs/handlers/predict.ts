@@ -11,6 +11,7 @@ import { predictionKey } from '@/lib/predictions/batch';
 import { buildOutput, outputChunks } from '@/lib/predictions/output';
 import { predictTable } from '@/lib/predictions/predict';
 import { getStorage } from '@/lib/storage';
+import { assertStoredFits } from '@/lib/storage/quota';
 import type { JobHandler } from '../types';
 
 /** This job's share of the cores: large tables are predicted on that many worker threads. */
@@ -82,6 +83,7 @@ const predictJob: JobHandler = async ({ job, signal, progress, log }) => {
     report(85 + (15 * rows) / Math.max(1, rowCount), 'Writing the result file'),
   );
   const stored = await getStorage().put(key, Readable.from(chunks));
+  await assertStoredFits(owner, key, stored.sizeBytes);
   await reporting;
   signal.throwIfAborted();
   result.writeMs = Math.round(performance.now() - writeBegan);

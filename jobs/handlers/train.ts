@@ -13,6 +13,7 @@ import { runFitProcess, type FitProcessRequest } from '@/lib/models/fit-child';
 import type { ModelMetadata, TrainedDescription } from '@/lib/models/metadata';
 import { trainSettingsSchema, type TrainSettings } from '@/lib/models/options';
 import { getStorage } from '@/lib/storage';
+import { assertRoomFor } from '@/lib/storage/quota';
 import type { JobContext, JobHandler } from '../types';
 
 /** Progress is written at most this often (each write is a database update). */
@@ -129,11 +130,15 @@ async function storeModel(
   description: TrainedDescription,
   settings: TrainSettings,
 ): Promise<string | null> {
+  const bytes = await fs.readFile(outFile);
+  // The job fails with the quota's message when the workspace filled up while it trained.
+  await assertRoomFor(model.ownerId, bytes.byteLength);
   const key = newModelKey(model.ownerId);
-  await getStorage().put(key, await fs.readFile(outFile));
+  await getStorage().put(key, bytes);
   const metadata: ModelMetadata = {
     ...(model.metadata as ModelMetadata),
     trained: description,
+    sizeBytes: bytes.byteLength,
   };
   const updated = await updateModel(model.ownerId, model.id, {
     status: 'COMPLETED',

@@ -22,6 +22,7 @@ import {
 } from '@/lib/csv';
 import { getConfig } from '@/lib/config';
 import { getStorage } from '@/lib/storage';
+import { assertRoomFor } from '@/lib/storage/quota';
 import { takeRows } from './tables';
 import { kindsOf, schemaOf, type DatasetColumn, type DatasetSchema } from './types';
 
@@ -187,7 +188,10 @@ export async function storeCsvFile(
   return { dataset, read };
 }
 
-/** Inserts the row of a dataset whose file is stored; removes the file when the insert fails. */
+/**
+ * Inserts the row of a dataset whose file is stored; removes the file when the insert fails or
+ * the owner's storage quota has no room for it.
+ */
 async function recordDataset(
   ownerId: string,
   storageKey: string,
@@ -207,6 +211,8 @@ async function recordDataset(
     origin: input.origin,
   };
   try {
+    // The clean copy's size is known only once it is stored: checked here, removed if refused.
+    await assertRoomFor(ownerId, sizeBytes);
     return await createDataset(ownerId, {
       name: input.name,
       description: input.description ?? '',

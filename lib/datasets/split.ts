@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { deleteDataset, type Dataset } from '@/lib/access';
 import { Random } from '@/lib/automl/random';
 import { AppError } from '@/lib/errors';
+import { assertRoomFor } from '@/lib/storage/quota';
 import { readStoredTable, removeStoredFiles, storeTable } from './files';
 import { takeRows, withMissing } from './tables';
 import { schemaOf } from './types';
@@ -56,6 +57,8 @@ export async function splitDataset(
   dataset: Dataset,
   options: SplitOptions,
 ): Promise<{ train: Dataset; test: Dataset }> {
+  // The two parts together take about as much as the source: refuse before reading it.
+  await assertRoomFor(ownerId, dataset.sizeBytes);
   const testRows = testRowCount(dataset.rowCount, options.testRatio);
   const read = await readStoredTable(dataset);
   const rowCount = read.table.numRows();

@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 import { AppError } from '@/lib/errors';
+import { diskFullError, isDiskFull } from '@/lib/storage/errors';
 import { removeScratch, scratchPath } from './files';
 import { formatBytes } from './format';
 
@@ -96,7 +97,8 @@ function streamMultipart(
         fileName: info.filename ?? 'upload.csv',
         sizeBytes,
       }));
-      writing.catch(fail);
+      // A full disk under DATA_DIR/tmp is the server's problem, not a broken upload.
+      writing.catch((error) => fail(isDiskFull(error) ? diskFullError(error) : error));
     });
     parser.on('error', (cause) =>
       fail(

@@ -4,6 +4,7 @@ import { readRows } from '@/lib/datasets/preview';
 import { schemaOf } from '@/lib/datasets/types';
 import { AppError } from '@/lib/errors';
 import { enqueueJob, type JobRow } from '@/lib/queue';
+import { assertRoomFor } from '@/lib/storage/quota';
 import type { ModelMetadata } from './metadata';
 import type { TrainRequest, TrainSettings } from './options';
 
@@ -22,6 +23,8 @@ export async function startTraining(
     });
   }
   await checkColumns(dataset, request);
+  // A full workspace could not keep the model: say so now rather than after the training.
+  await assertRoomFor(ownerId);
 
   const { name, description, datasetId, ...settings } = request;
   const metadata: ModelMetadata = {

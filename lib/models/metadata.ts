@@ -28,6 +28,8 @@ export interface ModelMetadata {
   trained?: TrainedDescription;
   /** Uploaded models: the file's name as sent. */
   fileName?: string;
+  /** Bytes of the stored model file; counted against the owner's storage quota. */
+  sizeBytes?: number;
 }
 
 /** What the fitted predictor says about itself, reduced to what pages and forms need. */

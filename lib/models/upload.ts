@@ -7,6 +7,7 @@ import type { ReceivedUpload } from '@/lib/datasets/upload';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/http';
 import { getStorage } from '@/lib/storage';
+import { assertRoomFor } from '@/lib/storage/quota';
 import { z } from 'zod';
 import { newModelKey } from './files';
 import { describePredictor, type ModelMetadata } from './metadata';
@@ -33,6 +34,7 @@ export async function importModelUpload(ownerId: string, upload: ReceivedUpload)
   const check = await checkModelZip(upload.file);
   const predictor = await load(await engineBytes(upload.file, check));
   const bytes = await predictor.save();
+  await assertRoomFor(ownerId, bytes.byteLength);
 
   const key = newModelKey(ownerId);
   await getStorage().put(key, bytes);
@@ -43,7 +45,7 @@ export async function importModelUpload(ownerId: string, upload: ReceivedUpload)
       status: 'COMPLETED',
       label: predictor.label,
       storageKey: key,
-      metadata: uploadedMetadata(predictor, upload.fileName),
+      metadata: { ...uploadedMetadata(predictor, upload.fileName), sizeBytes: bytes.byteLength },
     });
   } catch (error) {
     await getStorage().delete(key);

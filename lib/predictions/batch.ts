@@ -14,6 +14,7 @@ import { schemaOf } from '@/lib/datasets/types';
 import { AppError } from '@/lib/errors';
 import { log } from '@/lib/log';
 import { cancelJob, enqueueJob } from '@/lib/queue';
+import { assertRoomFor } from '@/lib/storage/quota';
 import { getStorage } from '@/lib/storage';
 import { modelInputs } from './inputs';
 import { assertFeatureColumns } from './predict';
@@ -59,6 +60,7 @@ export async function startBatchPrediction(
     throw new AppError('VALIDATION', message, { fields: { datasetId: message } });
   }
 
+  await assertRoomFor(ownerId);
   const prediction = await createPrediction(ownerId, {
     modelId: model.id,
     datasetId: dataset.id,

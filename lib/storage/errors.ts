@@ -5,9 +5,25 @@ export function notFound(key: string, cause?: unknown): AppError {
   return new AppError('NOT_FOUND', `No stored object '${key}'`, { cause });
 }
 
+/** Whether `error` says the disk is full (ENOSPC) or the OS user's disk quota is spent. */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+/** The error users see when the server's own disk is full: not theirs to fix. */
+export function diskFullError(cause: unknown): AppError {
+  return new AppError(
+    'STORAGE_FULL',
+    "The server's storage is full, so nothing more can be stored. Please tell the administrator.",
+    { cause },
+  );
+}
+
 /** Wraps a backend failure; its cause keeps the details for the log. */
 export function storageError(message: string, cause: unknown): AppError {
   if (cause instanceof AppError) return cause;
+  if (isDiskFull(cause)) return diskFullError(cause);
   return new AppError('STORAGE_UNAVAILABLE', `${message}: storage is unavailable.`, { cause });
 }
 

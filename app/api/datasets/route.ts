@@ -7,6 +7,7 @@ import { removeScratch } from '@/lib/datasets/files';
 import { importUpload } from '@/lib/datasets/import';
 import { receiveUpload } from '@/lib/datasets/upload';
 import { apiRoute, json } from '@/lib/http';
+import { assertRoomFor } from '@/lib/storage/quota';
 
 // Uploads can take minutes; the body is streamed to a scratch file, never held in memory.
 export const runtime = 'nodejs';
@@ -18,6 +19,8 @@ export const GET = apiRoute(async (request: Request) => {
 
 export const POST = apiRoute(async (request: Request) => {
   const user = await requireUser(request);
+  // A full workspace is refused before the body is read; the exact size is checked once stored.
+  await assertRoomFor(user.id);
   const upload = await receiveUpload(request, getConfig().UPLOAD_MAX_BYTES);
   try {
     return json({ dataset: await importUpload(user.id, upload) }, { status: 201 });

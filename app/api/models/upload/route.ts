@@ -9,11 +9,13 @@ import { AppError } from '@/lib/errors';
 import { apiRoute, json } from '@/lib/http';
 import { importModelUpload } from '@/lib/models/upload';
 import { modelDetails } from '@/lib/models/summary';
+import { assertRoomFor } from '@/lib/storage/quota';
 
 export const runtime = 'nodejs';
 
 export const POST = apiRoute(async (request: Request) => {
   const user = await requireUser(request);
+  await assertRoomFor(user.id);
   const upload = await receiveUpload(request, getConfig().UPLOAD_MAX_BYTES).catch(forModels);
   try {
     const model = await importModelUpload(user.id, upload);
