@@ -176,13 +176,15 @@ function checkVersion(version: unknown): void {
       { formatVersion: version },
     );
   }
-  throw new AutoMLError(
-    'UNSUPPORTED_MODEL_VERSION',
-    `unknown model format version ${JSON.stringify(version)}`,
-    {
-      formatVersion: version,
-    },
-  );
+  // A missing or wrongly typed version is a damaged manifest: say so rather than print `undefined`.
+  const shown = JSON.stringify(version);
+  const reason =
+    version === undefined
+      ? 'manifest.json has no formatVersion'
+      : typeof version === 'number' && Number.isInteger(version)
+        ? `unknown model format version ${shown}`
+        : `unknown model format version ${shown} (formatVersion must be a whole number)`;
+  throw new AutoMLError('UNSUPPORTED_MODEL_VERSION', reason, { formatVersion: version });
 }
 
 async function entryBytes(zip: JSZip, name: string): Promise<Uint8Array> {

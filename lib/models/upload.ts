@@ -2,6 +2,7 @@
 import fs from 'node:fs/promises';
 import JSZip from 'jszip';
 import { AutoMLError, loadPredictor, type Predictor } from './predictor';
+import { columnTable } from '@/lib/automl/table';
 import { createModel, type Model } from '@/lib/access';
 import type { ReceivedUpload } from '@/lib/datasets/upload';
 import { AppError } from '@/lib/errors';
@@ -33,6 +34,7 @@ export async function importModelUpload(ownerId: string, upload: ReceivedUpload)
   });
   const check = await checkModelZip(upload.file);
   const predictor = await load(await engineBytes(upload.file, check));
+  checkPredicts(predictor);
   const bytes = await predictor.save();
   await assertRoomFor(ownerId, bytes.byteLength);
 
@@ -77,7 +79,24 @@ async function load(bytes: Uint8Array): Promise<Predictor> {
         fields: { file: 'This model file is damaged and cannot be loaded.' },
       });
     }
-    const message = `This model file cannot be used: ${cause.message}.`;
+    // Engine messages may end with their own full stop.
+    const message = `This model file cannot be used: ${cause.message.replace(/\.$/, '')}.`;
+    throw new AppError('VALIDATION', message, { cause, fields: { file: message } });
+  }
+}
+
+/**
+ * Predicts one row of missing values. A manifest whose parts disagree (a model reading a column
+ * the preprocessing does not make) loads without complaint, and would then fail every prediction
+ * with an internal error; it is refused here instead.
+ */
+function checkPredicts(predictor: Predictor): void {
+  const sources = predictor.parts.pipeline.sources;
+  try {
+    predictor.predict(columnTable(Object.fromEntries(sources.map((name) => [name, [null]]))));
+  } catch (cause) {
+    const message =
+      'This model file is damaged: its models do not match its features, so it cannot predict.';
     throw new AppError('VALIDATION', message, { cause, fields: { file: message } });
   }
 }
