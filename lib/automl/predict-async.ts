@@ -13,6 +13,11 @@ export interface PredictAsyncOptions {
    * predicted in the calling thread in chunks, yielding to the event loop between them.
    */
   threads?: number;
+  /**
+   * Fewest rows worth starting threads for (default 50,000). Lower it when every row is costly,
+   * as when every member of a predictor predicts for a leaderboard.
+   */
+  threadedMinRows?: number;
   /** Stops the prediction; the promise rejects with the signal's reason. */
   signal?: AbortSignal;
   /** Fraction of rows done and a short message, after each chunk. */
@@ -37,7 +42,7 @@ export async function predictMatrixAsync(
 ): Promise<ThreadedPrediction> {
   const { members, weights } = neededMembers(allMembers, allWeights, also);
   const threads = Math.max(1, Math.floor(options.threads ?? os.availableParallelism()));
-  if (threads > 1 && X.numRows >= THREADED_MIN_ROWS) {
+  if (threads > 1 && X.numRows >= (options.threadedMinRows ?? THREADED_MIN_ROWS)) {
     const { signal, onProgress } = options;
     // Loaded on first use: the web server's bundle, which predicts small tables only, then never
     // holds the thread code (bundlers cannot follow a thread's entry given as a file path).
@@ -48,7 +53,8 @@ export async function predictMatrixAsync(
       X,
       also,
       threads,
-      chunkRows: CHUNK_ROWS,
+      // At least four chunks per thread, so a small table still keeps every thread busy.
+      chunkRows: Math.min(CHUNK_ROWS, Math.max(256, Math.ceil(X.numRows / (4 * threads)))),
       signal,
       onProgress,
     });

@@ -1,4 +1,4 @@
-// Sub-tables of chosen rows, so long scoring work runs in pieces that yield between them.
+// Sub-tables of chosen rows (the test leaderboard's sample).
 import { columnTable, type TableLike } from '@/lib/automl';
 
 /** The listed rows of `table` (0-based, any order) as a table of their own. */
@@ -11,9 +11,4 @@ export function takeTableRows(table: TableLike, rows: ArrayLike<number>): TableL
     columns[name] = out;
   }
   return columnTable(columns);
-}
-
-/** Lets timers (job heartbeats) and I/O run before the next piece of synchronous work. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

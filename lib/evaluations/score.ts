@@ -3,7 +3,6 @@
 import {
   AutoMLError,
   ENSEMBLE_NAME,
-  type LeaderboardRow,
   type Predictor,
   type RegressionMetrics,
   type TableLike,
@@ -11,8 +10,7 @@ import {
 import { readLabel, type LabelColumn } from '@/lib/automl/label';
 import { Random } from '@/lib/automl/random';
 import { AppError } from '@/lib/errors';
-import { takeTableRows, yieldToEventLoop } from './chunks';
-import { ScoringThreads } from './score-threads';
+import { takeTableRows } from './chunks';
 import type { EvaluationMetrics, TestLeaderboardRow } from './types';
 
 /**
@@ -21,9 +19,7 @@ import type { EvaluationMetrics, TestLeaderboardRow } from './types';
  * 5,000 rows give an RMSE within a few percent. The ensemble's own score uses every row.
  */
 export const LEADERBOARD_MAX_ROWS = 5_000;
-// Small pieces: each blocks its thread briefly, so job heartbeats keep their rhythm.
-const LEADERBOARD_CHUNK_ROWS = 1_000;
-// Below this many sampled rows, starting threads (each decodes the model) is not worth it.
+// Below this many sampled rows, starting threads (each receives the members) is not worth it.
 const LEADERBOARD_THREADS_MIN_ROWS = 2_000;
 
 export interface ScoreOptions {
@@ -32,8 +28,6 @@ export interface ScoreOptions {
   onProgress?: (fraction: number, message: string) => Promise<void> | void;
   /** Threads to predict on (default 1: the calling thread, in chunks that yield between them). */
   threads?: number;
-  /** The model file, so leaderboard threads can load it; without, the leaderboard runs here. */
-  modelBytes?: Uint8Array;
 }
 
 /** A predictor's predictions on a labelled table and the scores derived from them. */
@@ -110,9 +104,9 @@ export async function scoreTable(
 }
 
 /**
- * Every model's test RMSE beside its validation RMSE, on a sample of the scored rows. Pieces are
- * scored apart (on threads when there are several) and their squared errors added up. The
- * ensemble's row takes the RMSE of every scored row, the number the metrics show.
+ * Every model's test RMSE beside its validation RMSE, on a seeded sample of the scored rows, from
+ * the engine's `evaluateAsync` with `leaderboard` (every member predicts, on threads when asked).
+ * The ensemble's row takes the RMSE of every scored row, the number the metrics show.
  */
 async function testLeaderboard(
   predictor: Predictor,
@@ -122,61 +116,27 @@ async function testLeaderboard(
   options: ScoreOptions,
 ): Promise<{ rows: TestLeaderboardRow[]; measuredRows: number }> {
   const sample = sampleRows(label.rows, LEADERBOARD_MAX_ROWS);
-  const threadCount = options.threads ?? 1;
-  const threads =
-    threadCount > 1 && options.modelBytes && sample.length >= LEADERBOARD_THREADS_MIN_ROWS
-      ? new ScoringThreads(options.modelBytes, threadCount)
-      : undefined;
-  // Summed in piece order afterwards, so threads finishing in any order give the same numbers.
-  const boards: { board: LeaderboardRow[]; count: number }[] = [];
-  const step = LEADERBOARD_CHUNK_ROWS;
-  try {
-    for (let start = 0; start < sample.length; start += step * threadCount) {
-      options.signal?.throwIfAborted();
-      const batch = Array.from({ length: threadCount }, (_, k) => start + k * step);
-      const pieces = batch
-        .filter((from) => from < sample.length)
-        .map(async (from) => {
-          const rows = sample.subarray(from, Math.min(sample.length, from + step));
-          const piece = takeTableRows(table, rows);
-          const board = threads ? await threads.leaderboard(piece) : predictor.leaderboard(piece);
-          boards[from / step] = { board, count: rows.length };
-        });
-      await Promise.all(pieces);
-      const done = Math.min(sample.length, start + step * threadCount);
-      await options.onProgress?.(0.8 + (0.2 * done) / sample.length, 'Scoring each model');
-      await yieldToEventLoop();
-    }
-  } finally {
-    await threads?.close();
-  }
-  const squaredErrors = new Map<string, number>();
-  for (const { board, count } of boards) addSquaredErrors(squaredErrors, board, count);
-
-  const rows = predictor.leaderboard().map((row) => {
-    const sum = squaredErrors.get(row.name);
-    const sampled = sum === undefined ? null : Math.sqrt(sum / sample.length);
-    return {
-      name: row.name,
-      family: row.family,
-      status: row.status,
-      reason: row.reason,
-      validationRmse: finiteOrNull(row.validationRmse),
-      testRmse: row.name === ENSEMBLE_NAME ? ensembleRmse : sampled,
-      fitSec: row.fitSec,
-      validationPredictSec: row.validationPredictSec,
-      stackLevel: row.stackLevel,
-      ensembleWeight: row.ensembleWeight,
-    };
+  const evaluation = await predictor.evaluateAsync(takeTableRows(table, sample), {
+    threads: options.threads ?? 1,
+    threadedMinRows: LEADERBOARD_THREADS_MIN_ROWS,
+    signal: options.signal,
+    leaderboard: true,
+    onProgress: (fraction) => void options.onProgress?.(0.8 + 0.2 * fraction, 'Scoring each model'),
   });
+  const tested = new Map(evaluation.leaderboard!.map((row) => [row.name, row.testRmse]));
+  const rows = predictor.leaderboard().map((row) => ({
+    name: row.name,
+    family: row.family,
+    status: row.status,
+    reason: row.reason,
+    validationRmse: finiteOrNull(row.validationRmse),
+    testRmse: row.name === ENSEMBLE_NAME ? ensembleRmse : finiteOrNull(tested.get(row.name)),
+    fitSec: row.fitSec,
+    validationPredictSec: row.validationPredictSec,
+    stackLevel: row.stackLevel,
+    ensembleWeight: row.ensembleWeight,
+  }));
   return { rows, measuredRows: sample.length };
-}
-
-function addSquaredErrors(sums: Map<string, number>, board: LeaderboardRow[], count: number) {
-  for (const row of board) {
-    if (row.testRmse === null || row.testRmse === undefined) continue;
-    sums.set(row.name, (sums.get(row.name) ?? 0) + row.testRmse ** 2 * count);
-  }
 }
 
 /** At most `max` of `rows`, a seeded sample kept in row order. */
@@ -204,11 +164,4 @@ function toMetrics(m: RegressionMetrics, label: LabelColumn): EvaluationMetrics 
 
 function finiteOrNull(value: number | null | undefined): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-/** `values` at `rows`. */
-export function gather(values: Float64Array, rows: Uint32Array): Float64Array {
-  const out = new Float64Array(rows.length);
-  for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]];
-  return out;
 }

@@ -38,10 +38,9 @@ const splits = path.join(sharedDir, 'datasets', 'splits', 'diamonds');
 const seconds = (start: number) => (performance.now() - start) / 1000;
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
-async function getPredictor(): Promise<{ predictor: Predictor; bytes: Uint8Array }> {
+async function getPredictor(): Promise<Predictor> {
   if (args.model) {
-    const bytes = new Uint8Array(readFileSync(args.model));
-    return { predictor: await loadPredictor(bytes), bytes };
+    return loadPredictor(new Uint8Array(readFileSync(args.model)));
   }
   const { table } = await readCsvFile(path.join(splits, 'train.csv'));
   const start = performance.now();
@@ -56,9 +55,8 @@ async function getPredictor(): Promise<{ predictor: Predictor; bytes: Uint8Array
   console.log(
     `fit good_quality on diamonds train: ${seconds(start).toFixed(1)} s, ${members} models`,
   );
-  const bytes = await predictor.save();
-  if (args['save-model']) writeFileSync(args['save-model'], bytes);
-  return { predictor, bytes };
+  if (args['save-model']) writeFileSync(args['save-model'], await predictor.save());
+  return predictor;
 }
 
 /** The test split's rows repeated (header once) until `rows` data rows. */
@@ -73,7 +71,7 @@ function writeReplicated(file: string, rows: number): void {
 
 async function main() {
   const rows = Number(args.rows);
-  const { predictor, bytes } = await getPredictor();
+  const predictor = await getPredictor();
   const threadCount = args.threads ? Number(args.threads) : os.availableParallelism();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-evaluate-'));
   try {
@@ -88,7 +86,7 @@ async function main() {
 
     // As the job does: every core for the prediction and the leaderboard.
     start = performance.now();
-    const scored = await scoreTable(predictor, table, { threads: threadCount, modelBytes: bytes });
+    const scored = await scoreTable(predictor, table, { threads: threadCount });
     const scoreSec = seconds(start);
     const { y, rows: scoredRows } = scored.label;
 
