@@ -144,6 +144,7 @@ test('pages carry security headers, and another site cannot change data with our
   const email = `csrf-${Date.now()}@example.test`;
   await page.request.post('/api/register', { data: { name: 'Cora Srf', email, password } });
   await logIn(page, email, password);
+  await expect(page).toHaveURL(/\/datasets$/); // logged in: the cookie is set by now
   // The session cookie is httpOnly and SameSite, out of reach of scripts and other sites.
   const session = (await page.context().cookies()).find((c) => c.name.includes('session-token'));
   expect(session?.httpOnly).toBe(true);
