@@ -1,5 +1,6 @@
 // The worker process (`npm run worker`): runs background jobs until SIGINT or SIGTERM. Run as
 // many as you like, on as many machines, against the same DATABASE_URL and storage.
+import os from 'node:os';
 import { ConfigError, getConfig, type Config } from '@/lib/config';
 import { closeDb } from '@/lib/db';
 import { log as rootLog } from '@/lib/log';
@@ -39,8 +40,22 @@ function checkWorkerConfig(config: Config): Config {
   return config;
 }
 
+/**
+ * Lowers this process's priority (children, such as training processes, inherit it), so that a
+ * web server on the same machine answers quickly while models train.
+ */
+function yieldToWebServers(nice: number): void {
+  if (nice === 0) return;
+  try {
+    os.setPriority(Math.max(os.getPriority(), nice));
+  } catch (error) {
+    log.warn('Could not lower the worker priority', { nice, error });
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
+  yieldToWebServers(config.WORKER_NICE);
   // A no-op when the database is current; lets workers start before any web server.
   await runMigrations(config.DATABASE_URL!);
   const handlers = await loadHandlers();

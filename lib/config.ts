@@ -44,6 +44,16 @@ export const envSchema = z.object({
     .max(64)
     .default(1)
     .describe('Jobs one worker process runs at once.'),
+  WORKER_NICE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(19)
+    .default(10)
+    .describe(
+      'Scheduling priority of worker processes (Unix nice; 19 is lowest): training and scoring ' +
+        'yield the cores to web servers on the same machine. 0 keeps the default priority.',
+    ),
   JOB_HEARTBEAT_SEC: z.coerce
     .number()
     .int()

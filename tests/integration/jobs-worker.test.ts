@@ -1,6 +1,7 @@
 /** @jest-environment node */
 // Real worker processes run 'test' jobs: progress, failure, cancelling, shutdown, and recovery
 // after a worker is killed in the middle of a job.
+import os from 'node:os';
 import { eq, sql } from 'drizzle-orm';
 import { jobs } from '@/db/schema';
 import { getDb } from '@/lib/db';
@@ -66,6 +67,13 @@ it('runs a job to COMPLETED, reporting progress on the way', async () => {
   expect(done).toMatchObject({ status: 'COMPLETED', progress: 100, attempts: 1, error: null });
   expect(done.result).toEqual({ steps: 10 });
   expect(done.finishedAt).toBeInstanceOf(Date);
+});
+
+it('runs at WORKER_NICE priority, below the web server, and 0 keeps the default', async () => {
+  const niced = await worker({ WORKER_NICE: '12' });
+  expect(os.getPriority(niced.process.pid!)).toBe(12);
+  const plain = await worker({ WORKER_NICE: '0' });
+  expect(os.getPriority(plain.process.pid!)).toBe(os.getPriority());
 });
 
 it('fails a job with the message users may see, without a stack', async () => {
