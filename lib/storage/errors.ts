@@ -20,11 +20,18 @@ export function diskFullError(cause: unknown): AppError {
   );
 }
 
-/** Wraps a backend failure; its cause keeps the details for the log. */
+/**
+ * Wraps a backend failure. Users read that storage is unavailable; `message` (naming the key)
+ * and the backend's error stay in the cause, for the log.
+ */
 export function storageError(message: string, cause: unknown): AppError {
   if (cause instanceof AppError) return cause;
   if (isDiskFull(cause)) return diskFullError(cause);
-  return new AppError('STORAGE_UNAVAILABLE', `${message}: storage is unavailable.`, { cause });
+  return new AppError(
+    'STORAGE_UNAVAILABLE',
+    'File storage is unavailable right now; please try again in a moment.',
+    { cause: new Error(message, { cause }) },
+  );
 }
 
 /** Sort order of listings: by key, in code-unit order (as S3 lists). */
