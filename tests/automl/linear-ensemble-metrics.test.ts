@@ -44,6 +44,30 @@ describe('ridge regression', () => {
     predictions.forEach((p, i) => expect(p).toBeCloseTo(test.y[i], 3));
   });
 
+  it('loads its own artifact, and refuses one whose arrays disagree', () => {
+    const model = linearFamily.fit(linearData(400, 1), linearData(100, 2), {}, { seed: 0 });
+    const artifact = model.toArtifact();
+    const test = linearData(20, 3);
+    expect(linearFamily.fromArtifact(artifact).predict(test.X)).toEqual(model.predict(test.X));
+
+    const withArrays = (changes: Record<string, Float64Array | Int32Array>) => ({
+      ...artifact,
+      arrays: { ...artifact.arrays, ...changes },
+    });
+    const { arrays } = artifact;
+    expect(() => linearFamily.fromArtifact(withArrays({ means: new Float64Array(0) }))).toThrow(
+      "linear model: 'means' must have 2 entries",
+    );
+    const farColumn = Int32Array.from(arrays.valueColumn as Int32Array, () => 999);
+    expect(() => linearFamily.fromArtifact(withArrays({ valueColumn: farColumn }))).toThrow(
+      "'valueColumn' names a column beyond",
+    );
+    const farBlock = Int32Array.from(arrays.blockStart as Int32Array, () => 999);
+    expect(() => linearFamily.fromArtifact(withArrays({ blockStart: farBlock }))).toThrow(
+      'categorical block 0 lies beyond',
+    );
+  });
+
   it('uses a missing indicator and mean imputation, and picks a larger penalty for noise', () => {
     const random = new Random(5);
     const n = 300;

@@ -97,6 +97,39 @@ export const linearFamily: ModelFamily<LinearParams> = {
     if (coef.length !== width) {
       throw new AutoMLError('INVALID_MODEL_FILE', `linear model: 'coef' must be ${width} float64s`);
     }
+    checkLayout(layout);
     return new LinearModel(layout, { coef, intercept }, lambda);
   },
 };
+
+/**
+ * A layout read from a file must agree with itself: a shortened array or a column index beyond
+ * the coefficients would otherwise read out of bounds and predict NaN or nonsense without an error.
+ */
+function checkLayout(layout: LinearLayout): void {
+  const fail = (what: string) => {
+    throw new AutoMLError('INVALID_MODEL_FILE', `linear model: ${what}`);
+  };
+  const numeric = layout.numericIndex.length;
+  for (const name of ['means', 'scales', 'valueColumn', 'indicatorColumn'] as const) {
+    if (layout[name].length !== numeric) fail(`'${name}' must have ${numeric} entries`);
+  }
+  const blocks = layout.categoricalIndex.length;
+  for (const name of ['blockStart', 'blockLevels', 'blockMissingColumn'] as const) {
+    if (layout[name].length !== blocks) fail(`'${name}' must have ${blocks} entries`);
+  }
+  const { width } = layout;
+  const isColumn = (c: number) => Number.isInteger(c) && c >= -1 && c < width;
+  for (const name of ['valueColumn', 'indicatorColumn', 'blockMissingColumn'] as const) {
+    if (!layout[name].every(isColumn)) fail(`'${name}' names a column beyond ${width}`);
+  }
+  for (let b = 0; b < blocks; b++) {
+    const start = layout.blockStart[b];
+    if (start < 0 || layout.blockLevels[b] < 0 || start + layout.blockLevels[b] > width) {
+      fail(`categorical block ${b} lies beyond ${width} columns`);
+    }
+  }
+  for (const name of ['numericIndex', 'categoricalIndex'] as const) {
+    if (!layout[name].every((f) => f >= 0)) fail(`'${name}' holds a negative feature index`);
+  }
+}
