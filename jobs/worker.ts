@@ -53,8 +53,37 @@ function yieldToWebServers(nice: number): void {
   }
 }
 
+/** Errors that mean the database cannot be reached now (restart, network), not a bug. */
+function isConnectionError(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code ?? '') ||
+    /^(08|57P0)/.test(code ?? '') ||
+    /Connection terminated/i.test(message ?? '')
+  );
+}
+
+/**
+ * pg-boss 10 does not await its own complete/fail call after a handler returns, so with the
+ * database away at that moment (a restart) its rejection is unhandled and Node would end the
+ * worker. That call is only pg-boss's bookkeeping: the job's row is ours, and the reaper re-queues
+ * a run whose end could not be recorded. Such rejections are logged; any other still ends the
+ * worker, as an unhandled rejection should.
+ */
+function surviveDatabaseOutages(): void {
+  process.on('unhandledRejection', (reason) => {
+    if (isConnectionError(reason)) {
+      log.error('The database was unreachable for queue bookkeeping', { error: reason });
+      return;
+    }
+    log.error('Unhandled promise rejection', { error: reason });
+    process.exit(1);
+  });
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
+  surviveDatabaseOutages();
   yieldToWebServers(config.WORKER_NICE);
   // A no-op when the database is current; lets workers start before any web server.
   await runMigrations(config.DATABASE_URL!);
