@@ -51,6 +51,7 @@ async function setUp(cluster: Cluster, api: Api, inventory: Inventory): Promise<
 /** After a phase: every recorded item is intact, no job is stuck, no row lacks its file. */
 async function verifyAfter(ctx: FaultContext, report: PhaseReport): Promise<number> {
   const verdict = await ctx.inventory.verify();
+  report.lost = verdict.lost.length;
   report.check(
     verdict.lost.length === 0,
     `all ${verdict.checked} datasets and models from before are intact (sha256 compared)`,
@@ -86,11 +87,10 @@ async function run(cluster: Cluster): Promise<{ reports: PhaseReport[]; lost: nu
       failed.check(false, '', error.message);
       return failed;
     });
-    const lostNow = await verifyAfter(ctx, report).catch((error: Error) => {
+    await verifyAfter(ctx, report).catch((error: Error) => {
       report.check(false, '', `the checks after the phase failed: ${error.message}`);
-      return 0;
     });
-    lost = Math.max(lost, lostNow);
+    lost = Math.max(lost, report.lost);
     report.end();
     reports.push(report);
   }

@@ -16,34 +16,14 @@ export async function storageUnreachable(ctx: FaultContext): Promise<PhaseReport
   const before = await api.datasetIds(owner);
   await cluster.killS3();
   report.did('SIGKILL to s3rver: connections to the bucket are refused');
+  try {
+    await duringOutage(ctx, report);
+  } finally {
+    const began = Date.now();
+    await cluster.startS3();
+    report.did(`started s3rver again on the same port and folder (${seconds(Date.now() - began)})`);
+  }
 
-  const unavailable = /storage is unavailable/i;
-  const upload = await api.upload(owner, sharedDataset('cars.csv'), 'cars during outage.csv');
-  report.check(
-    clearRefusal(upload, 503, unavailable),
-    `an upload is refused: ${describe(upload)} after ${seconds(upload.ms)}`,
-    `an upload during the outage got ${describe(upload)} (${JSON.stringify(upload.body)})`,
-  );
-  const download = await api.get(owner, `/api/datasets/${ctx.carsId}/download`);
-  report.check(
-    clearRefusal(download, 503, unavailable),
-    `a dataset download is refused: ${describe(download)}`,
-    `a dataset download during the outage got ${describe(download)}`,
-  );
-  const list = await api.get(owner, '/api/datasets');
-  report.check(list.status === 200, 'the dataset list still answers 200 (database only)');
-
-  const training = await api.train(owner, ctx.carsId, 10);
-  const job = await api.waitForJob(owner, training.jobId, finished, 120_000);
-  report.check(
-    job.status === 'FAILED' && unavailable.test(job.error ?? ''),
-    `a training queued during the outage failed with '${job.error}'`,
-    `a training queued during the outage ended ${job.status} '${job.error ?? job.message}'`,
-  );
-
-  const began = Date.now();
-  await cluster.startS3();
-  report.did(`started s3rver again on the same port and folder (${seconds(Date.now() - began)})`);
   const after = await api.datasetIds(owner);
   report.check(
     JSON.stringify(after) === JSON.stringify(before),
@@ -130,4 +110,32 @@ export async function fillQuota(ctx: FaultContext, quotaBytes: number): Promise<
     `delete answered ${removed.status}, the upload after it ${describe(again)}`,
   );
   return report;
+}
+
+/** What users get while the object store is down: clear refusals, a failed training. */
+async function duringOutage(ctx: FaultContext, report: PhaseReport): Promise<void> {
+  const { api, owner } = ctx;
+  const unavailable = /storage is unavailable/i;
+  const upload = await api.upload(owner, sharedDataset('cars.csv'), 'cars during outage.csv');
+  report.check(
+    clearRefusal(upload, 503, unavailable),
+    `an upload is refused: ${describe(upload)} after ${seconds(upload.ms)}`,
+    `an upload during the outage got ${describe(upload)} (${JSON.stringify(upload.body)})`,
+  );
+  const download = await api.get(owner, `/api/datasets/${ctx.carsId}/download`);
+  report.check(
+    clearRefusal(download, 503, unavailable),
+    `a dataset download is refused: ${describe(download)}`,
+    `a dataset download during the outage got ${describe(download)}`,
+  );
+  const list = await api.get(owner, '/api/datasets');
+  report.check(list.status === 200, 'the dataset list still answers 200 (database only)');
+
+  const training = await api.train(owner, ctx.carsId, 10);
+  const job = await api.waitForJob(owner, training.jobId, finished, 120_000);
+  report.check(
+    job.status === 'FAILED' && unavailable.test(job.error ?? ''),
+    `a training queued during the outage failed with '${job.error}'`,
+    `a training queued during the outage ended ${job.status} '${job.error ?? job.message}'`,
+  );
 }

@@ -20,6 +20,8 @@ export class PhaseReport {
   readonly failures: string[] = [];
   readonly began = Date.now();
   endedMs = 0;
+  /** Datasets and models found missing or changed after the phase. */
+  lost = 0;
 
   constructor(readonly name: string) {
     print(`\n== ${name}`);
