@@ -13,6 +13,7 @@ import { AppError } from '@/lib/errors';
 import { getConfig } from '@/lib/config';
 import { loadModelPredictor } from '@/lib/models/files';
 import { getStorage } from '@/lib/storage';
+import { assertStoredFits } from '@/lib/storage/quota';
 import type { JobHandler } from '../types';
 
 /** Progress is written at most this often (each write is a database update). */
@@ -79,6 +80,7 @@ const evaluateJob: JobHandler = async ({ job, signal, progress, log }) => {
     key,
     Readable.from(scoredRowsCsv(table, rows, y, scored.predictions)),
   );
+  await assertStoredFits(job.ownerId, key, stored.sizeBytes);
   const writeSec = (performance.now() - writeStart) / 1000;
 
   const features = predictor.metadata.features.map((feature) => feature.name);
