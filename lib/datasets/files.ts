@@ -23,12 +23,13 @@ import {
 import { getConfig } from '@/lib/config';
 import { getStorage } from '@/lib/storage';
 import { assertRoomFor } from '@/lib/storage/quota';
+import { scratchFolder } from './scratch';
 import { takeRows } from './tables';
 import { kindsOf, schemaOf, type DatasetColumn, type DatasetSchema } from './types';
 
 /** Folder for uploads in progress and files being read: DATA_DIR/tmp/datasets. */
 export function scratchDir(): string {
-  return path.join(getConfig().dataDir, 'tmp', 'datasets');
+  return scratchFolder(getConfig().dataDir);
 }
 
 /** A fresh path in the scratch folder for dataset files; the caller removes it. */

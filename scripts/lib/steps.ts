@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, type Config } from '@/lib/config';
+import { removeStaleScratch } from '@/lib/datasets/scratch';
 import { ensureSessionSecret } from '@/lib/secret';
 import { prepareStorage } from '@/lib/storage';
 import { runMigrations } from '../migrate';
@@ -23,6 +24,9 @@ export function orExit<T>(read: () => T): T {
     process.exit(1);
   }
 }
+
+/** Scratch files untouched for this long belong to no running server. */
+const STALE_SCRATCH_MS = 60 * 60 * 1000;
 
 const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
 
@@ -51,6 +55,8 @@ export async function prepareServices(config: Config, databaseUrl: string): Prom
   await runMigrations(databaseUrl);
   say('database migrated');
   say(`storage ready: ${await prepareStorage(config)}`);
+  const stale = await removeStaleScratch(config.dataDir, STALE_SCRATCH_MS);
+  if (stale > 0) say(`removed ${stale} scratch file(s) left by a stopped server`);
   return ensureSessionSecret(config.dataDir, config.NEXTAUTH_SECRET);
 }
 
