@@ -2,31 +2,14 @@
 // append the parts back (406 rows again), download, delete.
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { registerAndLogIn, sharedDir } from './helpers';
 
-/** shared/ sits beside the clone in CI; /work/shared on the development machine. */
-const sharedDir = [path.resolve(__dirname, '..', '..', '..', 'shared'), '/work/shared'].find(
-  (dir) => fs.existsSync(path.join(dir, 'datasets', 'cars.csv')),
-) as string;
 const carsCsv = path.join(sharedDir, 'datasets', 'cars.csv');
-const password = 'a long test password';
-
-async function registerAndLogIn(page: Page) {
-  const email = `datasets-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
-  const created = await page.request.post('/api/register', {
-    data: { name: 'Dana Set', email, password },
-  });
-  expect(created.status()).toBe(201);
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/datasets$/);
-}
 
 test('upload, schema, profile charts, split, merge, download, delete', async ({ page }) => {
   test.setTimeout(240_000);
-  await registerAndLogIn(page);
+  await registerAndLogIn(page, 'Dana Set', 'datasets');
 
   // Upload: the progress bar shows, then the dataset page opens with its counts.
   await page.getByLabel('CSV file').setInputFiles(carsCsv);

@@ -3,8 +3,7 @@
 // that text (lists, schema, preview, profile charts and their tooltips, model details, testing
 // results, the predicting table) shows it literally; no script runs and no dialog opens.
 import { expect, test, type Page } from '@playwright/test';
-
-const password = 'a long test password';
+import { registerAndLogIn } from './helpers';
 
 const IMG = '<img src=x onerror="window.__xss=1">';
 const SCRIPT = '<script>window.__xss=1</script>';
@@ -34,21 +33,13 @@ const csv = [
 
 const dialogs: string[] = [];
 
-async function registerAndLogIn(page: Page) {
+/** Records every dialog (none may open), then registers and logs in a user with a hostile name. */
+async function signUp(page: Page) {
   page.on('dialog', async (dialog) => {
     dialogs.push(dialog.message());
     await dialog.dismiss();
   });
-  const email = `hostile-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
-  const created = await page.request.post('/api/register', {
-    data: { name: `${IMG} user`, email, password },
-  });
-  expect(created.status()).toBe(201);
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/datasets$/);
+  await registerAndLogIn(page, `${IMG} user`, 'hostile');
 }
 
 /** No script of the hostile text ran, no dialog opened, no element was made from it. */
@@ -75,7 +66,7 @@ test('HTML and script in names, descriptions and cells show as text everywhere',
   page,
 }) => {
   test.setTimeout(300_000);
-  await registerAndLogIn(page);
+  await signUp(page);
   await expectInert(page);
 
   // Upload through the form, with a hostile name and description.

@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { logIn, registerUser } from './helpers';
 
 const appDir = path.resolve(__dirname, '..', '..', 'app');
-const password = 'a long test password';
 
 /** Pages anyone may open, each with the reason. */
 const PUBLIC_PAGES: Record<string, string> = {
@@ -60,21 +60,6 @@ function fill(pattern: string, ids: Record<Resource, string>): string {
 
 const patterns = pagePatterns().sort();
 const swept = patterns.filter((pattern) => !(pattern in PUBLIC_PAGES));
-
-async function register(request: APIRequestContext, name: string): Promise<string> {
-  const email = `isolation-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
-  const created = await request.post('/api/register', { data: { name, email, password } });
-  expect(created.status()).toBe(201);
-  return email;
-}
-
-async function logIn(page: Page, email: string) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/datasets$/);
-}
 
 // Alice's data: text unlike anything Bob has, so a leak is found by searching the HTML.
 const SECRET = 'zq8aliceonly';
@@ -133,10 +118,10 @@ test('every page sends nobody to /login and shows Bob none of Alice’s data', a
   expect(patterns).toEqual(expect.arrayContaining(['/datasets/[id]', '/testing/[id]', '/']));
   for (const pattern of Object.keys(PUBLIC_PAGES)) expect(patterns).toContain(pattern);
 
-  const aliceEmail = await register(page.request, `Alice ${SECRET}`);
+  const aliceEmail = await registerUser(page.request, `Alice ${SECRET}`, 'isolation');
   await logIn(page, aliceEmail);
   const ids = await aliceResources(page.request);
-  const bobEmail = await register(page.request, 'Bob');
+  const bobEmail = await registerUser(page.request, 'Bob', 'isolation');
   // Names and values only: the ids are in the URLs that Bob and nobody typed (and in /login's
   // callbackUrl), which tells them nothing new.
   const markers = [SECRET, aliceEmail];

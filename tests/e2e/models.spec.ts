@@ -5,27 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { registerAndLogIn, sharedDir } from './helpers';
 
-/** shared/ sits beside the clone in CI; /work/shared on the development machine. */
-const sharedDir = [path.resolve(__dirname, '..', '..', '..', 'shared'), '/work/shared'].find(
-  (dir) => fs.existsSync(path.join(dir, 'datasets', 'cars.csv')),
-) as string;
 const carsCsv = path.join(sharedDir, 'datasets', 'cars.csv');
-const password = 'a long test password';
 const modelName = 'mpg <b>model</b>';
-
-async function registerAndLogIn(page: Page) {
-  const email = `models-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
-  const created = await page.request.post('/api/register', {
-    data: { name: 'Mo Del', email, password },
-  });
-  expect(created.status()).toBe(201);
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/datasets$/);
-}
 
 /** The Datasets section has its own browser test: here the file goes straight to the API. */
 async function uploadCars(page: Page) {
@@ -56,7 +39,7 @@ async function fillTrainForm(page: Page) {
 test('train, watch, inspect, download, upload again, delete, cancel', async ({ page }) => {
   test.setTimeout(360_000);
   const started = Date.now();
-  await registerAndLogIn(page);
+  await registerAndLogIn(page, 'Mo Del', 'models');
   await uploadCars(page);
 
   await page.getByRole('link', { name: 'Models', exact: true }).click();

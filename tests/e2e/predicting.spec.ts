@@ -5,28 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { registerAndLogIn, sharedDir } from './helpers';
 
-/** shared/ sits beside the clone in CI; /work/shared on the development machine. */
-const sharedDir = [path.resolve(__dirname, '..', '..', '..', 'shared'), '/work/shared'].find(
-  (dir) => fs.existsSync(path.join(dir, 'datasets', 'splits', 'cars')),
-) as string;
 const splits = path.join(sharedDir, 'datasets', 'splits', 'cars');
-const password = 'a long test password';
 const label = 'Miles_per_Gallon';
-
-async function registerAndLogIn(page: Page) {
-  const email = `predicting-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
-  const created = await page.request.post('/api/register', {
-    data: { name: 'Pat Predict', email, password },
-  });
-  expect(created.status()).toBe(201);
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/datasets$/);
-}
 
 async function upload(request: APIRequestContext, file: string, name: string): Promise<string> {
   const response = await request.post('/api/datasets', {
@@ -65,7 +48,7 @@ test('batch and manual predictions agree; plots show; API tokens work until revo
   page,
 }) => {
   test.setTimeout(300_000);
-  await registerAndLogIn(page);
+  await registerAndLogIn(page, 'Pat Predict', 'predicting');
   const trainId = await upload(page.request, path.join(splits, 'train.csv'), 'cars_train');
   await upload(page.request, path.join(splits, 'test.csv'), 'cars_test');
   const modelId = await trainModel(page.request, trainId);

@@ -7,31 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { registerAndLogIn, sharedDir } from './helpers';
 import { formatMetric } from '../../components/testing/format';
 
-/** shared/ sits beside the clone in CI; /work/shared on the development machine. */
-const sharedDir = [path.resolve(__dirname, '..', '..', '..', 'shared'), '/work/shared'].find(
-  (dir) => fs.existsSync(path.join(dir, 'datasets', 'splits', 'diamonds', 'train.csv')),
-) as string;
 const trainCsv = path.join(sharedDir, 'datasets', 'splits', 'diamonds', 'train.csv');
 const testCsv = path.join(sharedDir, 'datasets', 'splits', 'diamonds', 'test.csv');
 const root = path.resolve(__dirname, '..', '..');
-const password = 'a long test password';
 const run = promisify(execFile);
-
-async function registerAndLogIn(page: Page) {
-  const email = `testing-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
-  const created = await page.request.post('/api/register', {
-    data: { name: 'Tess Ting', email, password },
-  });
-  expect(created.status()).toBe(201);
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page).toHaveURL(/\/datasets$/);
-}
 
 async function uploadDataset(request: APIRequestContext, file: string, name: string) {
   const response = await request.post('/api/datasets', {
@@ -100,7 +83,7 @@ test('evaluate a diamonds model on its test split: metrics, charts, scored rows'
 }) => {
   test.setTimeout(420_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cidra-testing-e2e-'));
-  await registerAndLogIn(page);
+  await registerAndLogIn(page, 'Tess Ting', 'testing');
   const train = await uploadDataset(page.request, trainCsv, 'diamonds_train');
   await uploadDataset(page.request, testCsv, 'diamonds_test');
   const modelId = await trainModel(page.request, train.id);
