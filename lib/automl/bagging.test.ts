@@ -1,5 +1,7 @@
 import { BaggedTrainer, kFolds } from './bagging';
 import { FAMILIES } from './families';
+import { knnFamily } from './knn';
+import { takeRows } from './holdout';
 import { Random } from './random';
 import { InThreadRunner } from './runner';
 import type { FeatureMatrix, LabelledMatrix, ModelFamily, TrainedModel } from './types';
@@ -84,6 +86,49 @@ describe('BaggedTrainer', () => {
     expect(Array.from(fit.scoringPredictions).every((p) => p === 0)).toBe(true);
     // Each fold model saw four fifths of the rows: the test above would catch a leak.
     expect(seenBy.map((seen) => seen.size)).toEqual([200, 200, 200, 200, 200]);
+  });
+
+  it('fits kNN once on every row and scores each row by the neighbours other than itself', async () => {
+    const n = 80;
+    const random = new Random(9);
+    const a = Float64Array.from({ length: n }, () => random.next());
+    const b = Float64Array.from({ length: n }, () => random.next());
+    const labelled: LabelledMatrix = {
+      X: {
+        numRows: n,
+        features: ['a', 'b'].map((name) => ({
+          name,
+          source: name,
+          categorical: false,
+          numCategories: 0,
+        })),
+        columns: [a, b],
+      },
+      // Each label is far from every other, so a row that voted for itself would stand out.
+      y: Float64Array.from({ length: n }, (_, i) => 10 * a[i] + b[i] + 1000 * (i % 2)),
+    };
+    const trainer = new BaggedTrainer(labelled, kFolds(n, 5, new Random(2)), new InThreadRunner());
+    const spec = {
+      name: 'knn',
+      family: 'knn',
+      params: { kValues: [3], weights: ['uniform' as const] },
+      stackLevel: 1,
+    };
+    const fit = await trainer.fit(spec, { seed: 1 });
+
+    expect(fit.member.models).toHaveLength(1);
+    // Row i's score is the prediction of a kNN that never held row i.
+    for (const i of [0, 17, 79]) {
+      const others = Uint32Array.from({ length: n - 1 }, (_, k) => (k < i ? k : k + 1));
+      const without = knnFamily.fit(
+        takeRows(labelled.X, labelled.y, others),
+        undefined,
+        spec.params,
+        { seed: 1 },
+      );
+      const alone = takeRows(labelled.X, labelled.y, Uint32Array.of(i)).X;
+      expect(fit.scoringPredictions[i]).toBeCloseTo(without.predict(alone)[0], 9);
+    }
   });
 
   it('gives the level-2 trainer each input as a column of out-of-fold predictions', async () => {

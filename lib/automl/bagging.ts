@@ -60,8 +60,12 @@ export class BaggedTrainer implements Trainer {
   }
 
   async fit(spec: ModelSpec, context: TrainerContext): Promise<MemberFit> {
-    if (findFamily(spec.family) === undefined) {
+    const entry = findFamily(spec.family);
+    if (entry === undefined) {
       throw new AutoMLError('INVALID_OPTION', `unknown model family '${spec.family}'`);
+    }
+    if (entry.leaveOneOut && this.kind === 'bagged' && this.scoresEveryRow()) {
+      return this.fitLeavingOneOut(spec, context);
     }
     const seeds = foldSeeds(context.seed, this.folds.length);
     const progress = new Float64Array(this.folds.length);
@@ -107,6 +111,43 @@ export class BaggedTrainer implements Trainer {
       // Summed over folds: the compute the member cost, whatever ran at the same time.
       fitSec: results.reduce((sum, r) => sum + r.fitMs, 0) / 1000,
       predictSec: results.reduce((sum, r) => sum + r.predictMs, 0) / 1000,
+    };
+  }
+
+  private scoresEveryRow(): boolean {
+    return this.scoringRows.length === this.data.y.length;
+  }
+
+  /**
+   * One model on every row, each row scored by that model with the row left out: still no row is
+   * predicted from its own label, and the member predicts with one model instead of k.
+   */
+  private async fitLeavingOneOut(spec: ModelSpec, context: TrainerContext): Promise<MemberFit> {
+    const result = await this.runner.run(
+      {
+        family: spec.family,
+        params: spec.params,
+        train: this.data,
+        leaveOneOut: true,
+        seed: context.seed,
+        deadlineMs: context.deadlineMs,
+        budgetMs: context.budgetMs,
+        skipAfterDeadline: context.skipAfterDeadline,
+      },
+      (fraction, message) => context.onProgress?.(fraction, `${spec.name} ${message}`),
+    );
+    return {
+      member: {
+        name: spec.name,
+        family: spec.family,
+        stackLevel: spec.stackLevel,
+        models: [result.model],
+        ...(spec.inputs?.length ? { inputs: spec.inputs } : {}),
+      },
+      // Every row is scored and the scoring rows are all rows in order: positions are rows.
+      scoringPredictions: result.predictions!,
+      fitSec: result.fitMs / 1000,
+      predictSec: result.predictMs / 1000,
     };
   }
 

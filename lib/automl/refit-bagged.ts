@@ -37,6 +37,8 @@ export async function refitBagged(
   const runs = fits.map(async (fit) => {
     const spec = specs.find((s) => s.name === fit.member.name);
     const entry = findFamily(fit.member.family);
+    // A member fitted once on all rows (leave-one-out scoring) has nothing to refit.
+    if (fit.member.models.length === 1) return;
     if (spec === undefined || entry?.refitParams === undefined) return;
     const estimateSec = (fit.fitSec / fit.member.models.length) * COST_MARGIN;
     queuedSec += estimateSec / Math.max(1, context.concurrency);

@@ -60,6 +60,11 @@ export interface TrainedModel {
   readonly family: string;
   /** One prediction per row of X. */
   predict(X: FeatureMatrix): Float64Array;
+  /**
+   * Predictions of each training row by the model without that row, in training order; offered
+   * by families that can leave a row out at no cost (kNN), so bagging can fit them once.
+   */
+  predictLeaveOneOut?(): Float64Array;
   toArtifact(): ModelArtifact;
 }
 

@@ -55,6 +55,18 @@ export class KnnModel implements TrainedModel {
     return out;
   }
 
+  /** Each training row's estimate from its k nearest other rows (itself left out by index). */
+  predictLeaveOneOut(): Float64Array {
+    const dims = this.layout.width;
+    const found = neighbourBuffer(this.settings.k);
+    const out = new Float64Array(this.y.length);
+    for (let i = 0; i < this.y.length; i++) {
+      nearest(this.tree, this.design.subarray(i * dims, (i + 1) * dims), found, i);
+      out[i] = neighbourMean(this.y, found, this.settings.k, this.settings.weighting);
+    }
+    return out;
+  }
+
   toArtifact(): ModelArtifact {
     return {
       family: this.family,

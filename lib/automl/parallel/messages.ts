@@ -19,6 +19,8 @@ export interface FitRequest {
   validRows?: Uint32Array;
   /** Rows of `train` to predict after the fit (out-of-fold rows), returned with the model. */
   predictRows?: Uint32Array;
+  /** Instead of `predictRows`: each training row predicted without it (`predictLeaveOneOut`). */
+  leaveOneOut?: boolean;
   /**
    * Milliseconds the fit may take from the moment a thread starts it (queued tasks start late);
    * the effective deadline is the earlier of this and `deadlineMs`.

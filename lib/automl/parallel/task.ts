@@ -39,6 +39,14 @@ export function runFitTask(request: FitRequest, onProgress?: ProgressCallback): 
     onProgress,
   });
   const fitMs = performance.now() - t0;
+  if (request.leaveOneOut) {
+    if (!model.predictLeaveOneOut) {
+      throw new AutoMLError('INVALID_OPTION', `${request.family} cannot leave rows out`);
+    }
+    const t1 = performance.now();
+    const predictions = model.predictLeaveOneOut();
+    return { model, predictions, fitMs, predictMs: performance.now() - t1 };
+  }
   if (!request.predictRows) return { model, fitMs, predictMs: 0 };
   // Out-of-fold rows are usually the validation rows, already gathered.
   const X =
