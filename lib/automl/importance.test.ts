@@ -1,4 +1,7 @@
+import { permutationImportance } from './importance';
 import { AutoMLError, columnTable, fit, loadPredictor, type TableLike } from './index';
+import type { Member } from './trainer';
+import type { FeatureMatrix, TrainedModel } from './types';
 import { Random } from './random';
 
 /** y = 3·useful + noise; `useless` is noise the label never sees. */
@@ -51,5 +54,56 @@ describe('permutation feature importance', () => {
     expect(() => bagged.featureImportance()).toThrow(/pass labelled data/);
     expect(() => bagged.featureImportance(test, { shuffles: 0 })).toThrow(AutoMLError);
     expect(() => bagged.featureImportance(test, { shuffles: 0 })).toThrow(/shuffles=0/);
+  });
+});
+
+describe('permutationImportance under a short time limit', () => {
+  const n = 5000;
+  const names = Array.from({ length: 8 }, (_, j) => `f${j}`);
+  const X: FeatureMatrix = {
+    numRows: n,
+    features: names.map((name) => ({ name, source: name, categorical: false, numCategories: 0 })),
+    columns: names.map((_, j) =>
+      Float64Array.from({ length: n }, (_, i) => ((i * (j + 3)) % 97) / 97),
+    ),
+  };
+  const y = Float64Array.from({ length: n }, (_, i) => X.columns[0][i] * 10);
+  // Predicts column 0 × 10, taking `microsPerRow` of busy time per row (a slow member).
+  const slowModel = (microsPerRow: number): TrainedModel => ({
+    family: 'slow',
+    predict: (matrix) => {
+      const until = performance.now() + (matrix.numRows * microsPerRow) / 1000;
+      while (performance.now() < until);
+      return Float64Array.from(matrix.columns[0], (v) => v * 10);
+    },
+    toArtifact: () => ({ family: 'slow', params: {}, arrays: {} }),
+  });
+  const member = (name: string, microsPerRow: number): Member => ({
+    name,
+    family: 'slow',
+    stackLevel: 1,
+    models: [slowModel(microsPerRow)],
+  });
+
+  it('measures fewer rows rather than leave features unmeasured', () => {
+    // A round of 8 features on 5,000 rows takes about 400 ms; the limit allows 200.
+    const target = { members: [member('slow', 10)], weights: Float64Array.of(1) };
+    const result = permutationImportance(target, X, y, names, { shuffles: 1, timeLimitSec: 0.2 });
+    expect(result.rows).toBeLessThan(n);
+    expect(result.rows).toBeGreaterThanOrEqual(500);
+    expect(result.features.every((f) => f.shuffles === 1)).toBe(true);
+    expect(result.features[0].feature).toBe('f0');
+  });
+
+  it('with usedMembersOnly, measures the weighted members only', () => {
+    const target = {
+      members: [member('used', 0), member('unused', 0)],
+      weights: Float64Array.of(1, 0),
+    };
+    const result = permutationImportance(target, X, y, names, {
+      shuffles: 1,
+      usedMembersOnly: true,
+    });
+    expect(Object.keys(result.models)).toEqual(['used']);
   });
 });

@@ -14,6 +14,11 @@ export interface ImportanceOptions {
   timeLimitSec?: number;
   /** Seed of the shuffles and of the row sample (default 0). */
   seed?: number;
+  /**
+   * Measure only the members the ensemble uses (weighted ones and what they stack on); the others
+   * get no per-model entry. Cheaper when unused members are slow to predict (default false).
+   */
+  usedMembersOnly?: boolean;
 }
 
 /** RMSE increase when the source column `feature` is shuffled (label units; ≈ 0 = unused). */
@@ -58,10 +63,25 @@ export function permutationImportance(
   options: ImportanceOptions = {},
 ): ImportanceResult {
   const shuffles = options.shuffles ?? 5;
-  const deadline = options.timeLimitSec ? Date.now() + options.timeLimitSec * 1000 : Infinity;
+  const started = Date.now();
+  const deadline = options.timeLimitSec ? started + options.timeLimitSec * 1000 : Infinity;
   const random = new Random(options.seed ?? 0);
+  if (options.usedMembersOnly) target = usedMembers(target);
   const names = target.members.map((member) => member.name);
-  const baseline = scores(target, X, y);
+  let baseline = scores(target, X, y);
+  // One round (a shuffle of every feature) must fit in the time, or the features late in the
+  // order would get nothing: fewer rows then (the rows are a random sample, so their first part
+  // is one too), down to MIN_ROWS.
+  const roundMs = (Date.now() - started) * sources.length;
+  const leftMs = deadline - Date.now();
+  if (roundMs > leftMs && X.numRows > MIN_ROWS) {
+    const keep = Math.max(MIN_ROWS, Math.floor((X.numRows * leftMs) / (roundMs * ROUND_MARGIN)));
+    if (keep < X.numRows) {
+      X = firstRows(X, keep);
+      y = y.subarray(0, keep);
+      baseline = scores(target, X, y);
+    }
+  }
   // increases[m][f] = RMSE increases of member m (last: the ensemble) for feature f.
   const increases = [...names, ''].map(() => sources.map((): number[] => []));
   let timedOut = false;
@@ -80,6 +100,34 @@ export function permutationImportance(
   names.forEach((name, m) => (models[name] = summarise(m)));
   const features = summarise(names.length).sort((a, b) => (b.mean ?? -1) - (a.mean ?? -1));
   return { rows: X.numRows, baselineRmse: baseline[names.length], features, models, timedOut };
+}
+
+/** Fewest rows importance is measured on when the time is short. */
+const MIN_ROWS = 500;
+/** Spare time asked of the first round when rows are cut to fit it. */
+const ROUND_MARGIN = 1.5;
+
+function firstRows(X: FeatureMatrix, n: number): FeatureMatrix {
+  return { ...X, numRows: n, columns: X.columns.map((column) => column.subarray(0, n)) };
+}
+
+// The weighted members and, recursively, the members they stack on, with their weights.
+function usedMembers(target: ImportanceTarget): ImportanceTarget {
+  const byName = new Map(target.members.map((member) => [member.name, member]));
+  const used = new Set<string>();
+  const visit = (name: string) => {
+    if (used.has(name)) return;
+    used.add(name);
+    for (const input of byName.get(name)?.inputs ?? []) visit(input);
+  };
+  target.members.forEach((member, m) => {
+    if (target.weights[m] > 0) visit(member.name);
+  });
+  const kept = target.members.flatMap((member, m) => (used.has(member.name) ? [m] : []));
+  return {
+    members: kept.map((m) => target.members[m]),
+    weights: Float64Array.from(kept, (m) => target.weights[m]),
+  };
 }
 
 // RMSE of every member, then of the weighted ensemble, on one matrix.

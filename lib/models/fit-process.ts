@@ -81,6 +81,7 @@ function trainingImportance(
     return predictor.featureImportance(table, {
       shuffles: 3,
       timeLimitSec: Math.max(1, budgetSec),
+      usedMembersOnly: true,
     });
   } catch {
     return undefined; // A courtesy: the model is fine without it.
