@@ -52,11 +52,11 @@ const details: Details = {
   featureImportance: null,
 };
 
-function serve() {
+function serve(model: Details = details) {
   const calls: string[] = [];
   global.fetch = jest.fn(async (url: string, init?: RequestInit) => {
     calls.push(`${init?.method ?? 'GET'} ${url}`);
-    const body = init?.method === 'DELETE' ? { deleted: { id: 'm1' } } : { model: details };
+    const body = init?.method === 'DELETE' ? { deleted: { id: 'm1' } } : { model };
     return { ok: true, status: 200, json: async () => body };
   }) as never;
   return calls;
@@ -91,6 +91,23 @@ describe('ModelDetails', () => {
       'href',
       '/api/models/m1/download',
     );
+  });
+
+  it('names the features whose importance the time left unmeasured', async () => {
+    serve({
+      ...details,
+      featureImportance: [
+        { feature: 'Horsepower', mean: 1.2, std: 0.1 },
+        { feature: 'Origin', mean: null, std: null },
+      ],
+      featureImportanceRows: 'training',
+    });
+    render(<ModelDetails id="m1" />);
+
+    expect(await screen.findByRole('figure', { name: 'Feature importance chart' })).toBeTruthy();
+    expect(
+      screen.getByText(/Not measured in the time the training left \(1 of 2\): Origin/),
+    ).toBeInTheDocument();
   });
 
   it('deletes after confirmation and goes back to the list', async () => {

@@ -80,6 +80,7 @@ function Results({ model }: { model: Details }) {
               label="Feature importance chart"
               fileName={`${fileName}-importance`}
             />
+            <UnmeasuredFeatures importance={model.featureImportance} />
           </>
         ) : (
           <p className="text-sm text-slate-500">
@@ -88,6 +89,22 @@ function Results({ model }: { model: Details }) {
         )}
       </Section>
     </>
+  );
+}
+
+/** Names the features the measurement's time ran out before, so a missing bar is not read as 0. */
+function UnmeasuredFeatures({
+  importance,
+}: {
+  importance: { feature: string; mean: number | null }[];
+}) {
+  const missing = importance.filter((f) => f.mean === null).map((f) => f.feature);
+  if (missing.length === 0) return null;
+  return (
+    <p className="mt-2 text-sm text-amber-800">
+      Not measured in the time the training left ({missing.length} of {importance.length}):{' '}
+      {missing.join(', ')}. Their importance is unknown, not zero.
+    </p>
   );
 }
 
