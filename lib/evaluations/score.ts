@@ -1,12 +1,6 @@
 // Scoring a predictor on a labelled table: the engine's metrics and predictions, the test
 // leaderboard, and what the charts need. Pure computation: no database, no storage.
-import {
-  AutoMLError,
-  ENSEMBLE_NAME,
-  type Predictor,
-  type RegressionMetrics,
-  type TableLike,
-} from '@/lib/automl';
+import { AutoMLError, type Predictor, type RegressionMetrics, type TableLike } from '@/lib/automl';
 import { readLabel, type LabelColumn } from '@/lib/automl/label';
 import { Random } from '@/lib/automl/random';
 import { AppError } from '@/lib/errors';
@@ -88,7 +82,7 @@ export async function scoreTable(
   const metrics = toMetrics(evaluation.metrics, label);
 
   const boardStart = performance.now();
-  const board = await testLeaderboard(predictor, table, label, metrics.rmse, options);
+  const board = await testLeaderboard(predictor, table, label, options);
   const leaderboardSec = (performance.now() - boardStart) / 1000;
 
   return {
@@ -106,13 +100,13 @@ export async function scoreTable(
 /**
  * Every model's test RMSE beside its validation RMSE, on a seeded sample of the scored rows, from
  * the engine's `evaluateAsync` with `leaderboard` (every member predicts, on threads when asked).
- * The ensemble's row takes the RMSE of every scored row, the number the metrics show.
+ * The ensemble's row is measured on the same sample, so the rows rank fairly; the metrics give
+ * its RMSE on every scored row.
  */
 async function testLeaderboard(
   predictor: Predictor,
   table: TableLike,
   label: LabelColumn,
-  ensembleRmse: number | null,
   options: ScoreOptions,
 ): Promise<{ rows: TestLeaderboardRow[]; measuredRows: number }> {
   const sample = sampleRows(label.rows, LEADERBOARD_MAX_ROWS);
@@ -130,7 +124,7 @@ async function testLeaderboard(
     status: row.status,
     reason: row.reason,
     validationRmse: finiteOrNull(row.validationRmse),
-    testRmse: row.name === ENSEMBLE_NAME ? ensembleRmse : finiteOrNull(tested.get(row.name)),
+    testRmse: finiteOrNull(tested.get(row.name)),
     fitSec: row.fitSec,
     validationPredictSec: row.validationPredictSec,
     stackLevel: row.stackLevel,
