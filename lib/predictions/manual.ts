@@ -4,6 +4,7 @@ import type { Predictor } from '@/lib/automl';
 import { columnTable } from '@/lib/automl/table';
 import { loadModelPredictor } from '@/lib/models/files';
 import type { Model } from '@/lib/access';
+import { AppError } from '@/lib/errors';
 import { predictTable, type PredictionNotice } from './predict';
 import type { ManualPredictionInput } from './schema';
 
@@ -55,11 +56,36 @@ function ignoredFields(predictor: Predictor, rows: Row[]): PredictionNotice[] {
   }));
 }
 
+/**
+ * Refuses rows none of which names any feature of the model: every prediction would be the same
+ * guess from missing values, which a script sending the wrong field names would take for real.
+ */
+function assertSomeFeature(predictor: Predictor, rows: Row[]): void {
+  const sources = predictor.parts.pipeline.sources;
+  if (
+    sources.length === 0 ||
+    rows.some((row) => sources.some((name) => Object.hasOwn(row, name)))
+  ) {
+    return;
+  }
+  const list = (names: string[]) =>
+    names
+      .slice(0, 12)
+      .map((name) => `'${name}'`)
+      .join(', ') + (names.length > 12 ? ', …' : '');
+  const sent = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const message =
+    `No row has any field the model uses (${list(sources)}); the rows have ` +
+    `${sent.length > 0 ? list(sent) : 'no fields'}. Field names must match the training columns.`;
+  throw new AppError('VALIDATION', message, { fields: { rows: message } });
+}
+
 /** Predicts `rows` with a loaded predictor. */
 export async function predictRowsWith(
   predictor: Predictor,
   rows: Row[],
 ): Promise<ManualPredictionResult> {
+  assertSomeFeature(predictor, rows);
   const result = await predictTable(predictor, featureTable(predictor, rows));
   const errors = result.unusable.map((value) => ({
     row: value.row,

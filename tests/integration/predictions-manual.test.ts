@@ -136,6 +136,17 @@ describe('POST /api/models/:id/predict field checks', () => {
     expect(body.errors).toEqual([]);
   });
 
+  it('refuses rows with none of the model’s fields, naming them (400)', async () => {
+    const { status, body } = await predict(alice, model.id, {
+      rows: [{ carat: 0.3, cut: 'Ideal' }, { depth: 61 }],
+    });
+
+    expect(status).toBe(400);
+    expect(body.error.message).toMatch(/^No row has any field the model uses \('/);
+    expect(body.error.message).toContain("the rows have 'carat', 'cut', 'depth'");
+    for (const field of ['city', 'rooms', 'size']) expect(body.error.message).toContain(field);
+  });
+
   it('refuses more than 1,000 rows, empty lists and rows that are not objects (400)', async () => {
     const many = Array.from({ length: 1001 }, () => ({ city: 'North', rooms: 3, size: 75 }));
     const tooMany = await predict(alice, model.id, { rows: many });
