@@ -26,6 +26,7 @@ const details: Details = {
   evalMetric: 'mae',
   createdAt: '2026-12-03T19:00:00.000Z',
   trainingSec: 3725,
+  fitSec: 3600,
   error: null,
   validation: { rmse: 2.5, mae: 1.75, r2: 0.9 },
   features: [
@@ -71,7 +72,9 @@ describe('ModelDetails', () => {
     expect(screen.getByText('<script>alert(1)</script>')).toBeInTheDocument();
     expect(screen.getByTestId('fact-Dataset')).toHaveTextContent('cars (deleted)');
     expect(screen.getByTestId('fact-Time limit')).toHaveTextContent('1 h 1 min');
-    expect(screen.getByTestId('fact-Training duration')).toHaveTextContent('01:02:05');
+    expect(screen.getByTestId('fact-Training duration')).toHaveTextContent(
+      '01:02:05 (fitting models 01:00:00)',
+    );
     expect(screen.getByTestId('fact-Validation MAE')).toHaveTextContent('1.75');
     expect(screen.getAllByTestId('feature-row').map((r) => r.textContent)).toEqual([
       'Horsepowernumeric',

@@ -17,6 +17,14 @@ export function Section({ title, children }: { title: string; children: React.Re
   );
 }
 
+/** The whole training job's duration, with the engine's fit inside it when that is known. */
+function trainingDuration(model: ModelDetails): string {
+  const whole = formatDuration(model.trainingSec);
+  const fit = model.fitSec;
+  if (fit === null || fit === undefined || model.trainingSec === null) return whole;
+  return `${whole} (fitting models ${formatDuration(fit)})`;
+}
+
 /** Dataset, target, preset, limits, duration and validation scores as a definition list. */
 export function Overview({ model }: { model: ModelDetails }) {
   const v = model.validation;
@@ -26,7 +34,7 @@ export function Overview({ model }: { model: ModelDetails }) {
     ['Source', model.source === 'uploaded' ? 'uploaded file' : 'trained here'],
     ['Preset', model.preset ?? '–'],
     ['Time limit', formatTimeLimit(model.timeLimitSec)],
-    ['Training duration', formatDuration(model.trainingSec)],
+    ['Training duration', trainingDuration(model)],
     ['Evaluation metric', model.evalMetric ? metricLabels[model.evalMetric] : '–'],
     ['Validation RMSE', formatScore(v?.rmse)],
     ['Validation MAE', formatScore(v?.mae)],

@@ -30,6 +30,8 @@ export interface ModelSummary {
   evalMetric: EvalMetric | null;
   createdAt: string;
   trainingSec: number | null;
+  /** The engine's fit within the training (trainingSec is the whole job); null when unknown. */
+  fitSec?: number | null;
   error: string | null;
   /** Scores of the ensemble on the validation rows. */
   validation: { rmse: number | null; mae: number | null; r2: number | null } | null;

@@ -29,13 +29,16 @@ const trainJob: JobHandler = async (ctx) => {
   if (!model) return { modelId: job.resourceId, deleted: true };
   const settings = trainSettingsSchema.parse(job.payload);
 
+  const began = Date.now();
   const csvFile = await scratchPath('.csv');
   const outFile = await scratchPath('.zip');
   try {
     await ctx.progress(1, 'reading the dataset');
     const { csvKinds, givenKinds } = await downloadDataset(model, csvFile);
-    const description = await fitInChild(ctx, settings, givenKinds, { csvFile, csvKinds, outFile });
+    const fitted = await fitInChild(ctx, settings, givenKinds, { csvFile, csvKinds, outFile });
     ctx.signal.throwIfAborted();
+    // The whole job so far (reading, the child process, importance, the zip): what users waited.
+    const description = { ...fitted, trainingSec: (Date.now() - began) / 1000 };
     await ctx.progress(FIT_END, 'storing the model file');
     const key = await storeModel(model, outFile, description, settings);
     if (!key) return { modelId: model.id, deleted: true };

@@ -47,8 +47,13 @@ export interface TrainedDescription {
   featureImportanceRows?: 'validation' | 'training';
   validation: ValidationMetrics | null;
   featureRanges: Record<string, FeatureRange>;
-  /** Wall-clock seconds of the fit (the engine's total). */
+  /**
+   * Wall-clock seconds of the training job, from reading the dataset to the model file: what the
+   * user waited. The engine's own fit is `fitSec`.
+   */
   trainingSec: number | null;
+  /** Wall-clock seconds of the engine's fit (models, ensemble, refits); absent on older models. */
+  fitSec?: number | null;
   trainingRows: number;
   validationRows: number;
   /** Rows skipped because their target was missing. */
@@ -101,6 +106,7 @@ export function describePredictor(
     validation,
     featureRanges: { ...ranges, ...encoderLevels(predictor) },
     trainingSec: meta.phaseSec.total ?? null,
+    fitSec: meta.phaseSec.total ?? null,
     trainingRows: meta.trainingRows,
     validationRows: meta.validationRows,
     droppedLabelRows: meta.droppedLabelRows,

@@ -41,6 +41,7 @@ export function modelSummary({ model, job, datasetName }: ModelWithJob) {
     evalMetric: meta.evalMetric,
     createdAt: model.createdAt,
     trainingSec: trained?.trainingSec ?? null,
+    fitSec: trained?.fitSec ?? null,
     error: model.error,
     validation: trained?.validation ?? null,
     features: (trained?.features ?? []).map(({ name, kind }) => ({ name, kind })),

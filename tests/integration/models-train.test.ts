@@ -70,6 +70,9 @@ describe('training a model', () => {
     expect(model).toMatchObject({ status: 'COMPLETED', error: null });
     expect(model.job).toMatchObject({ status: 'COMPLETED', progress: 100 });
     expect(model.trainingSec).toBeGreaterThan(0);
+    // The whole job (reading, a child process, importance, the zip) holds the engine's fit.
+    expect(model.fitSec).toBeGreaterThan(0);
+    expect(model.trainingSec).toBeGreaterThan(model.fitSec);
     expect(model.validation.rmse).toBeGreaterThan(0);
     expect(model.validation.rmse).toBeLessThan(5);
     expect(model.features).toContainEqual({ name: 'Origin', kind: 'categorical' });
