@@ -113,6 +113,23 @@ describe('ModelDetails', () => {
     ).toBeInTheDocument();
   });
 
+  it('describes a bagged fit as scored out of fold, not as a holdout', async () => {
+    serve({
+      ...details,
+      engine: { folds: 5 },
+      trainingRows: 318,
+      validationRows: 318,
+      holdoutFraction: 0.2,
+    });
+    render(<ModelDetails id="m1" />);
+
+    expect(await screen.findByTestId('fact-Validation')).toHaveTextContent(
+      '318 rows, each scored out of fold (5-fold bagging)',
+    );
+    expect(screen.queryByTestId('fact-Holdout')).toBeNull();
+    expect(screen.queryByTestId('fact-Rows')).toBeNull();
+  });
+
   it('deletes after confirmation and goes back to the list', async () => {
     const calls = serve();
     render(<ModelDetails id="m1" />);

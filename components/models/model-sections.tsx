@@ -41,13 +41,20 @@ export function Overview({ model }: { model: ModelDetails }) {
     ['Validation R²', formatScore(v?.r2)],
     ['Created', formatDate(model.createdAt)],
   ];
-  if (model.trainingRows) {
-    const rows = `${formatCount(model.trainingRows)} training`;
-    const held = model.validationRows ? ` · ${formatCount(model.validationRows)} validation` : '';
-    facts.splice(6, 0, ['Rows', rows + held]);
+  const folds = model.engine?.folds ?? 1;
+  if (folds > 1) {
+    // Bagged: no rows are held out; every row is scored by the fold models that did not see it.
+    const rows = model.trainingRows ? `${formatCount(model.trainingRows)} rows, ` : '';
+    facts.splice(6, 0, ['Validation', `${rows}each scored out of fold (${folds}-fold bagging)`]);
+  } else {
+    if (model.trainingRows) {
+      const rows = `${formatCount(model.trainingRows)} training`;
+      const held = model.validationRows ? ` · ${formatCount(model.validationRows)} validation` : '';
+      facts.splice(6, 0, ['Rows', rows + held]);
+    }
+    if (model.holdoutFraction)
+      facts.splice(6, 0, ['Holdout', `${Math.round(model.holdoutFraction * 100)} %`]);
   }
-  if (model.holdoutFraction)
-    facts.splice(6, 0, ['Holdout', `${Math.round(model.holdoutFraction * 100)} %`]);
   if (model.families) facts.splice(6, 0, ['Model families', model.families.join(', ')]);
   return (
     <dl className="grid gap-x-6 gap-y-3 rounded-xl border border-slate-200 bg-white p-4 text-sm sm:grid-cols-3 lg:grid-cols-4">

@@ -81,6 +81,8 @@ export interface ModelDetails extends ModelSummary {
   trainingRows?: number | null;
   validationRows?: number | null;
   warnings?: string[];
+  /** The engine's description of the fit; `folds` > 1 for bagged presets. */
+  engine?: { folds: number } | null;
 }
 
 /** A dataset as the train form needs it. */
