@@ -24,8 +24,11 @@ describe('planTime', () => {
     );
   });
 
+  // Bagging fits every family once per fold, but kNN once in all (leave-one-out scoring).
+  const fits = (s: SeededSpec) => (s.family === 'knn' ? 1 : input.folds);
+
   it('shares the thread time in proportion to the estimates when the plan fits', () => {
-    const totalSec = specs.reduce((sum, s) => sum + estimateFitSec(s, input) * input.folds, 0);
+    const totalSec = specs.reduce((sum, s) => sum + estimateFitSec(s, input) * fits(s), 0);
     const availableMs = totalSec * 1000; // two threads: twice the time needed
     const planned = planTime(specs, { ...input, availableMs });
     for (const fit of planned) {
@@ -35,11 +38,12 @@ describe('planTime', () => {
   });
 
   it('skips the most expensive models first, never the first, naming the reason', () => {
-    // Time for the first two in full; adding kNN (about as costly as both) would cut every share below 80%.
+    // Time for the first two in full: the MLP (five fold fits) would cut every share below 80%,
+    // and so would a kNN fitted per fold; fitted once, kNN still fits in.
     const twoSec =
       (estimateFitSec(specs[0], input) + estimateFitSec(specs[1], input)) * input.folds;
     const planned = planTime(specs, { ...input, availableMs: (twoSec * 1000) / input.concurrency });
-    expect(planned.map((fit) => fit.skipReason === undefined)).toEqual([true, true, false, false]);
+    expect(planned.map((fit) => fit.skipReason === undefined)).toEqual([true, true, true, false]);
     expect(planned[3].skipReason).toMatch(/^time plan: needs about \d+ s of fitting/);
     const tiny = planTime(specs, { ...input, availableMs: 1 });
     expect(tiny.map((fit) => fit.skipReason === undefined)).toEqual([true, false, false, false]);

@@ -65,7 +65,7 @@ export function planTime(specs: SeededSpec[], input: PlanInput, keepFirst = true
   for (;;) {
     const kept = planned.filter((fit) => fit.skipReason === undefined);
     if (kept.length === 0) return planned;
-    const totalMs = kept.reduce((sum, fit) => sum + fit.estimateSec * 1000 * input.folds, 0);
+    const totalMs = kept.reduce((sum, fit) => sum + fit.estimateSec * 1000 * fitsOf(fit, input), 0);
     const share = threadMs / totalMs;
     if (share >= MIN_SHARE || (keepFirst && kept.length === 1)) {
       for (const fit of kept) fit.budgetMs = fit.estimateSec * 1000 * share * BUDGET_MARGIN;
@@ -73,8 +73,13 @@ export function planTime(specs: SeededSpec[], input: PlanInput, keepFirst = true
     }
     const candidates = keepFirst ? kept.slice(1) : kept;
     const dropped = candidates.reduce((a, b) => (b.estimateSec > a.estimateSec ? b : a));
-    dropped.skipReason = `time plan: needs about ${formatSec(dropped.estimateSec * input.folds)} s of fitting, more than the time limit leaves`;
+    dropped.skipReason = `time plan: needs about ${formatSec(dropped.estimateSec * fitsOf(dropped, input))} s of fitting, more than the time limit leaves`;
   }
+}
+
+/** Fits a spec costs: one per fold, or one in all for families bagging fits once (kNN). */
+function fitsOf(fit: PlannedFit, input: PlanInput): number {
+  return input.folds > 1 && findFamily(fit.spec.family)?.leaveOneOut ? 1 : input.folds;
 }
 
 function formatSec(sec: number): string {
