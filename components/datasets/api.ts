@@ -4,11 +4,16 @@ export interface ApiErrorBody {
   error?: { message?: string; fields?: Record<string, string> };
 }
 
-/** The message of an error answer, with its field messages after it. */
+/**
+ * The message of an error answer, with the field messages that add to it after it: each once, and
+ * none about a field the message already names (such as the columns a dataset lacks).
+ */
 export function errorMessage(body: ApiErrorBody | null, status: number): string {
   const message = body?.error?.message ?? `The server answered ${status}.`;
-  const fields = Object.values(body?.error?.fields ?? {}).filter((m) => !message.includes(m));
-  return [message, ...fields].join(' ');
+  const fields = Object.entries(body?.error?.fields ?? {})
+    .filter(([name, text]) => !message.includes(text) && !message.includes(`'${name}'`))
+    .map(([, text]) => text);
+  return [message, ...new Set(fields)].join(' ');
 }
 
 /** fetch + JSON; throws an Error carrying the server's message when the answer is not OK. */
