@@ -5,6 +5,7 @@ export type CsvErrorCode =
   | 'EMPTY_FILE'
   | 'NO_DATA_ROWS'
   | 'NOT_TEXT'
+  | 'NOT_CSV'
   | 'RAGGED_ROWS'
   | 'TOO_MANY_COLUMNS'
   | 'TOO_MANY_ROWS'

@@ -17,6 +17,25 @@ describe('refusals', () => {
     );
   });
 
+  test.each([
+    ['an object', '{\n  "name": "cidra-ml",\n  "version": "0.1.0"\n}\n'],
+    ['an array of objects', '[{"a": 1, "b": 2}, {"a": 3, "b": 4}]'],
+    ['JSON lines', '{"a": 1}\n{"a": 2}\n'],
+    ['a bare array of numbers', '[1, 2, 3]'],
+  ])('JSON (%s) is refused as not CSV', (_, text) => {
+    expect(() => read(text)).toThrow(
+      expect.objectContaining({
+        code: 'NOT_CSV',
+        message:
+          'it looks like JSON, not CSV: export the data as CSV (a header row, then one line per row)',
+      }),
+    );
+  });
+
+  test('bracketed header names, as SQL Server exports them, are still CSV', () => {
+    expect(read('[id],[name]\n1,a\n2,b\n').columns.map((c) => c.name)).toEqual(['[id]', '[name]']);
+  });
+
   test('an unterminated quote names the line where the field starts', () => {
     expect(() => read('a,b\n1,2\n3,"open\n4,5\n')).toThrow(
       expect.objectContaining({ code: 'UNTERMINATED_QUOTE', line: 3 }),

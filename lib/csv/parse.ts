@@ -36,6 +36,33 @@ export function parseCsv(bytes: Uint8Array, options?: CsvOptions): CsvReadResult
   return second.result();
 }
 
+// How JSON starts and a CSV header does not: an object's first key or end, or an array of objects,
+// arrays, strings or numbers. "[id],[name]" (bracketed names, as SQL Server exports) stays a CSV.
+const JSON_START = /^\s*(\{\s*("|\}|$)|\[\s*(\{|\[|"|\]|-?\d))/;
+
+/**
+ * Refuses JSON (a JSON file renamed .csv, or JSON lines): read as CSV it would become a table of
+ * braces and fragments. A whole sample that parses as JSON is refused too.
+ */
+function assertNotJson(sample: string, complete: boolean): void {
+  const text = sample.replace(/^\uFEFF/, '');
+  let json = JSON_START.test(text);
+  if (!json && complete && /^\s*[{[]/.test(text)) {
+    try {
+      JSON.parse(text);
+      json = true;
+    } catch {
+      // Not JSON after all.
+    }
+  }
+  if (json) {
+    throw new CsvError(
+      'NOT_CSV',
+      'it looks like JSON, not CSV: export the data as CSV (a header row, then one line per row)',
+    );
+  }
+}
+
 /** Delimiter (unless given) and record terminator from the start of the text. */
 export function detectDialect(
   sample: string,
@@ -43,6 +70,7 @@ export function detectDialect(
   encoding: CsvEncoding,
   options: ResolvedCsvOptions,
 ): Dialect {
+  assertNotJson(sample, complete);
   const newline = detectNewline(sample);
   const delimiter = options.delimiter ?? detectDelimiter(sample, newline, complete);
   return { delimiter, newline, encoding };
