@@ -56,6 +56,10 @@ describe('TrainForm', () => {
       'Miles_per_Gallon',
       'Horsepower',
     ]);
+    // The columns left out are named with their kinds, so a number column read as text is found.
+    expect(
+      screen.getByText(/Not numeric: 'Name' \(text\), 'Origin' \(categorical\); a number column/),
+    ).toBeInTheDocument();
   });
 
   it('uses every column except the target as features, and "Select none" clears them', async () => {

@@ -12,6 +12,7 @@ import { FeaturePicker } from './feature-picker';
 import { timeLimitSeconds } from './format';
 import { families, presets } from './options';
 import { AdvancedFields, TimeLimitField, type AdvancedValues } from './train-fields';
+import type { DatasetColumnInfo } from './types';
 import { useDatasetColumns, useDatasets } from './use-dataset-columns';
 
 /** Request fields the form shows errors on; others go to the form-level alert. */
@@ -192,11 +193,7 @@ export function TrainForm({ initialDatasetId = '' }: { initialDatasetId?: string
           disabled={!columns || numeric.length === 0}
           required
           error={fieldErrors.label ?? columnsError}
-          hint={
-            columns && numeric.length === 0
-              ? 'This dataset has no numeric column to predict.'
-              : 'The number to predict; only numeric columns are offered.'
-          }
+          hint={targetHint(columns, numeric.length)}
         >
           <option value="">
             {!datasetId
@@ -258,4 +255,23 @@ export function TrainForm({ initialDatasetId = '' }: { initialDatasetId?: string
       </PrimaryButton>
     </form>
   );
+}
+
+/**
+ * What the target list offers and what it leaves out, so that a column read as text (a number
+ * column with a few words in it) is not simply missing from the list.
+ */
+function targetHint(columns: DatasetColumnInfo[] | null | undefined, numericCount: number): string {
+  const offered =
+    numericCount === 0 && columns
+      ? 'This dataset has no numeric column to predict.'
+      : 'The number to predict; only numeric columns are offered.';
+  const others = (columns ?? []).filter((c) => c.kind !== 'numeric');
+  if (others.length === 0) return offered;
+  const named = others
+    .slice(0, 5)
+    .map((c) => `'${c.name}' (${c.kind})`)
+    .join(', ');
+  const more = others.length > 5 ? ` and ${others.length - 5} more` : '';
+  return `${offered} Not numeric: ${named}${more}; a number column with some text in it is read as text, so fix those values in the file.`;
 }
