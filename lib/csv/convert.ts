@@ -61,7 +61,16 @@ function numberWriter(name: string, decimal: '.' | ','): CellWriter {
       const message =
         `column '${name}': ${notNumbers} cells are not numbers and were read as missing ` +
         `(first: '${first.text}' on line ${first.line})`;
-      return [{ code: 'NOT_A_NUMBER', column: name, line: first.line, message }];
+      return [
+        {
+          code: 'NOT_A_NUMBER',
+          column: name,
+          line: first.line,
+          count: notNumbers,
+          value: first.text,
+          message,
+        },
+      ];
     },
   };
   return writer;

@@ -208,6 +208,8 @@ describe('kinds chosen by the user', () => {
       code: 'NOT_A_NUMBER',
       column: 'x',
       line: 3,
+      count: 1,
+      value: 'abc',
       message:
         "column 'x': 1 cells are not numbers and were read as missing (first: 'abc' on line 3)",
     });

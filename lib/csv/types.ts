@@ -24,6 +24,9 @@ export interface CsvWarning {
   /** 1-based line of the file, when the warning is about one place. */
   line?: number;
   column?: string;
+  /** How many cells the warning is about, and the first one's text (NOT_A_NUMBER). */
+  count?: number;
+  value?: string;
 }
 
 /**

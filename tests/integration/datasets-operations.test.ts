@@ -367,6 +367,30 @@ describe('rename, column kinds and delete', () => {
     ).toBe(404);
   });
 
+  it('refuses making a column numeric while it holds text, naming the count, a value and its row', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `${i},${i % 10 === 4 ? 'call us' : 100 + i}`);
+    const data = await upload(`id,price\n${rows.join('\n')}\n`);
+    expect(data.schema.columns[1]).toMatchObject({ name: 'price', kind: 'categorical' });
+    const patch = (body: unknown) =>
+      callItem(patchRoute, data.id, alice, { method: 'PATCH', body });
+
+    const refused = await patch({ kinds: { price: 'numeric' } });
+    expect(refused.status).toBe(400);
+    const { error } = await refused.json();
+    expect(error.fields['kinds.price']).toBe(
+      "Column 'price' has 3 values that are not numbers, such as 'call us' (row 5); fix them in the file, or keep the column categorical.",
+    );
+    // Nothing changed: the column is still categorical.
+    const kept = await (await callItem(getRoute, data.id, alice)).json();
+    expect(kept.dataset.schema.columns[1].kind).toBe('categorical');
+    // A column of numbers and missing-value spellings set to categorical may become numeric again.
+    const fine = await upload('zip,v\n01234,5\nNA,6\n02345,7\n');
+    const patchFine = (kinds: Record<string, string>) =>
+      callItem(patchRoute, fine.id, alice, { method: 'PATCH', body: { kinds } });
+    expect((await patchFine({ zip: 'categorical' })).status).toBe(200);
+    expect((await patchFine({ zip: 'numeric' })).status).toBe(200);
+  });
+
   it('deletes the row and the file; a model trained on it keeps its row with the link cleared', async () => {
     const data = await upload('a,b\n1,2\n3,4\n');
     const model = await createModel(alice.id, {
