@@ -52,6 +52,15 @@ describe('summarise', () => {
     expect(histogram(values, summary).reduce((n, bin) => n + bin.count, 0)).toBe(5000);
   });
 
+  test('the density curve stays within the data: no negative prices for prices from 326', () => {
+    const prices = Float64Array.from({ length: 2000 }, () => 326 + 2000 * random() ** 3);
+    const points = density(prices, summarise(prices.slice()));
+    const { min, max } = summarise(prices.slice());
+    expect(points[0].x).toBe(min);
+    expect(points[points.length - 1].x).toBeCloseTo(max!, 9);
+    expect(points.every((p) => p.x >= min! && p.x <= max! + 1e-9 && p.density > 0)).toBe(true);
+  });
+
   test('finiteValues drops missing and non-finite cells', () => {
     expect(Array.from(finiteValues([1, null, NaN, Infinity, 2, undefined, 'x']))).toEqual([1, 2]);
     expect(Array.from(finiteValues(Float64Array.from([3, NaN, -Infinity, 4])))).toEqual([3, 4]);

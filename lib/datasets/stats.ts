@@ -161,9 +161,11 @@ export function histogram(values: Float64Array, summary: NumericSummary): Histog
 }
 
 /**
- * A Gaussian kernel density estimate with Silverman's bandwidth, normalised (area 1), evaluated at
- * evenly spaced points over [min − 2h, max + 2h]. Values are first counted into fine bins, so the
- * cost does not grow with the row count. Empty for fewer than 2 distinct values.
+ * A Gaussian kernel density estimate with Silverman's bandwidth, normalised (area 1 over the whole
+ * line), evaluated at evenly spaced points over the data's range [min, max] only, as seaborn's
+ * `cut=0`: a curve running past the data would show negative prices or counts. Values are first
+ * counted into fine bins, so the cost does not grow with the row count. Empty for fewer than 2
+ * distinct values.
  */
 export function density(values: Float64Array, summary: NumericSummary): DensityPoint[] {
   const { count, std, q1, q3, min, max } = summary;
@@ -179,8 +181,8 @@ export function density(values: Float64Array, summary: NumericSummary): DensityP
     grid[Math.min(DENSITY_GRID_BINS - 1, Math.floor((values[i] - min) / gridWidth))]++;
   }
 
-  const from = min - 2 * bandwidth;
-  const step = (max - min + 4 * bandwidth) / (DENSITY_POINTS - 1);
+  const from = min;
+  const step = (max - min) / (DENSITY_POINTS - 1);
   const norm = 1 / (count * bandwidth * Math.sqrt(2 * Math.PI));
   const points: DensityPoint[] = [];
   for (let p = 0; p < DENSITY_POINTS; p++) {
