@@ -6,7 +6,7 @@ import { DeleteDatasetButton } from './delete-button';
 
 export function DatasetList({ datasets }: { datasets: Dataset[] }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Your datasets</caption>
         <thead className="bg-slate-50 text-left text-slate-600">

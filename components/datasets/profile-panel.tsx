@@ -166,12 +166,12 @@ function ProfileView({ profile, fileName }: { profile: DatasetProfile; fileName:
   return (
     <div className="space-y-8">
       {numeric.length > 0 && (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <NumericStats columns={numeric} />
         </div>
       )}
       {categories.length > 0 && (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <CategoryStats columns={categories} />
         </div>
       )}

@@ -40,7 +40,7 @@ export function RowsPreview({ datasetId, totalRows }: { datasetId: string; total
   const button = `rounded border border-slate-300 px-3 py-1 text-sm disabled:opacity-40 ${focusRing}`;
   return (
     <div>
-      <div className="overflow-auto rounded-xl border border-slate-200 bg-white">
+      <div className="relative overflow-auto rounded-xl border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Rows">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr>

@@ -83,7 +83,7 @@ export function SimpleTable({
   testId: string;
 }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={caption}>
         <thead className="bg-slate-50 text-left text-slate-600">
           <tr>

@@ -148,7 +148,7 @@ export function BatchPanel({
       </form>
       {error && <FormAlert>{error}</FormAlert>}
       {items.length > 0 && (
-        <div className="overflow-x-auto rounded-md border border-slate-200">
+        <div className="relative overflow-x-auto rounded-md border border-slate-200">
           <table aria-label="Batch predictions" className="min-w-full text-left text-sm">
             <thead className="bg-slate-50 text-slate-700">
               <tr>

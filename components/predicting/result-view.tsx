@@ -76,7 +76,7 @@ export function ResultView({ prediction }: { prediction: PredictionItem }) {
           ))}
         </ul>
       )}
-      <div className="max-h-96 overflow-auto rounded-md border border-slate-200">
+      <div className="relative max-h-96 overflow-auto rounded-md border border-slate-200">
         <table aria-label="Predicted rows" className="min-w-full text-left text-sm">
           <caption className="px-2 py-1 text-left text-xs text-slate-500">
             The first {result.preview.rows.length} of {count(result.rows)} rows

@@ -41,7 +41,7 @@ export function RowsTable({
             ))}
           </datalist>
         ))}
-      <div className="overflow-x-auto rounded-md border border-slate-200">
+      <div className="relative overflow-x-auto rounded-md border border-slate-200">
         <table aria-label="Manual rows" className="min-w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-700">
             <tr>

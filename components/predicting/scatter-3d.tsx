@@ -55,7 +55,12 @@ export function Scatter3d({ data, label }: { data: Scatter3dData; label: string 
   }, [data]);
 
   return (
-    <figure aria-label={label} data-testid="scatter-3d" data-state={state} className="w-full">
+    <figure
+      aria-label={label}
+      data-testid="scatter-3d"
+      data-state={state}
+      className="relative w-full max-w-full overflow-hidden"
+    >
       {state === 'loading' && <p className="text-sm text-slate-500">Loading the 3D plot…</p>}
       {state === 'failed' && (
         <p className="text-sm text-red-700">

@@ -115,7 +115,7 @@ export function TokenManager({ initial }: { initial: TokenItem[] }) {
       {tokens.length === 0 ? (
         <p className="text-sm text-slate-600">No tokens yet.</p>
       ) : (
-        <div className="overflow-x-auto rounded-md border border-slate-200">
+        <div className="relative overflow-x-auto rounded-md border border-slate-200">
           <table aria-label="API tokens" className="min-w-full text-left text-sm">
             <thead className="bg-slate-50 text-slate-700">
               <tr>

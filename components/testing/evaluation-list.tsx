@@ -54,7 +54,7 @@ export function EvaluationList({ initial }: { initial: EvaluationItem[] }) {
   }
   const heads = ['Model', 'Dataset', 'Started', 'Status', 'RMSE', 'MAE', 'R²', 'Actions'];
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
       {error && (
         <p role="alert" className="px-4 py-2 text-sm text-red-700">
           {error}

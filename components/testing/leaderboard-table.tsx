@@ -16,7 +16,7 @@ export function TestLeaderboardTable({ rows }: { rows: TestLeaderboardRow[] }) {
     'Status',
   ];
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Test leaderboard">
         <thead className="bg-slate-50 text-left text-slate-600">
           <tr>
