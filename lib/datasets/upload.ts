@@ -63,6 +63,12 @@ export async function receiveUpload(request: Request, maxBytes: number): Promise
   }
 }
 
+/** Longest wait for a refused upload's scratch writer to close before the error is answered. */
+const WRITER_CLOSE_WAIT_MS = 2000;
+
+const noop = () => undefined;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
 function streamMultipart(
   body: ReadableStream<Uint8Array>,
   contentType: string,
@@ -79,18 +85,25 @@ function streamMultipart(
   return new Promise((resolve, reject) => {
     let settled = false;
     let writing: Promise<{ fileName: string; sizeBytes: number }> | undefined;
+    let fileStream: Readable | undefined;
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
       // Stops reading the request: the rest of an oversized body is never received.
       source.destroy();
-      reject(error);
+      fileStream?.destroy();
+      // The scratch file is opened asynchronously: the caller removes it only once the writer has
+      // closed, or the file could be created again after its removal. (Bounded, in case a stream
+      // never settles.)
+      const closed = writing ? writing.then(noop, noop) : Promise.resolve();
+      void Promise.race([closed, delay(WRITER_CLOSE_WAIT_MS)]).then(() => reject(error));
     };
 
     parser.on('field', (name, value) => (fields[name] = value));
     parser.on('file', (fieldName, stream, info) => {
       if (fieldName !== 'file' || writing) return void stream.resume();
       let sizeBytes = 0;
+      fileStream = stream;
       stream.on('data', (chunk: Buffer) => (sizeBytes += chunk.length));
       stream.on('limit', () => fail(tooLarge(maxBytes)));
       writing = pipeline(stream, createWriteStream(file)).then(() => ({

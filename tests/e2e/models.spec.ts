@@ -71,7 +71,9 @@ test('train, watch, inspect, download, upload again, delete, cancel', async ({ p
   await expect(page.getByText('<i>trained in the browser test</i>')).toBeVisible();
   await expect(page.getByTestId('fact-Target')).toHaveText('Miles_per_Gallon');
   await expect(page.getByTestId('fact-Time limit')).toHaveText('1 min');
-  await expect(page.getByTestId('fact-Training duration')).toHaveText(/^00:0\d:\d\d$/);
+  await expect(page.getByTestId('fact-Training duration')).toHaveText(
+    /^00:0\d:\d\d \(fitting models 00:0\d:\d\d\)$/,
+  );
   await expect(page.getByTestId('fact-Dataset').getByRole('link', { name: 'cars' })).toBeVisible();
   const horsepower = page.getByTestId('feature-row').filter({ hasText: 'Horsepower' });
   await expect(horsepower).toContainText('numeric');
