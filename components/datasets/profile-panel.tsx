@@ -152,6 +152,26 @@ function CategoryStats({ columns }: { columns: CategoryColumnProfile[] }) {
   );
 }
 
+/** The missing-values chart, or a sentence when there is nothing to draw. */
+function MissingValues({ profile, fileName }: { profile: DatasetProfile; fileName: string }) {
+  if (profile.columns.every((c) => c.missing === 0)) {
+    const count = profile.columns.length;
+    return (
+      <p className="text-sm text-slate-600">
+        No missing values in{' '}
+        {count === 1 ? 'the one column' : `any of the ${formatCount(count)} columns`}.
+      </p>
+    );
+  }
+  return (
+    <VegaChart
+      spec={missingSpec(profile)}
+      label="Missing values per column"
+      fileName={`${fileName}-missing`}
+    />
+  );
+}
+
 function ProfileView({ profile, fileName }: { profile: DatasetProfile; fileName: string }) {
   const [method, setMethod] = useState<'pearson' | 'spearman'>('pearson');
   const [showAll, setShowAll] = useState(false);
@@ -175,11 +195,7 @@ function ProfileView({ profile, fileName }: { profile: DatasetProfile; fileName:
           <CategoryStats columns={categories} />
         </div>
       )}
-      <VegaChart
-        spec={missingSpec(profile)}
-        label="Missing values per column"
-        fileName={`${fileName}-missing`}
-      />
+      <MissingValues profile={profile} fileName={fileName} />
       {profile.correlation && (
         <section aria-label="Correlation">
           <fieldset className="mb-2 flex gap-4 text-sm">
