@@ -1,7 +1,7 @@
 // The profile panel draws the missing-values chart only when a column has missing cells, and says
 // so in a sentence otherwise.
 import { render, screen } from '@testing-library/react';
-import type { DatasetProfile } from '@/lib/datasets/profile';
+import type { CategoryColumnProfile, DatasetProfile } from '@/lib/datasets/profile';
 import { ProfilePanel } from './profile-panel';
 
 // Vega draws in a real browser (tests/e2e); here what matters is which charts are drawn.
@@ -9,7 +9,7 @@ jest.mock('@/components/charts/vega-chart', () => ({
   VegaChart: ({ label }: { label: string }) => <figure aria-label={label} />,
 }));
 
-function column(name: string, missing: number) {
+function column(name: string, missing: number): CategoryColumnProfile {
   return {
     name,
     kind: 'categorical',
@@ -23,7 +23,7 @@ function column(name: string, missing: number) {
       { value: 'a', count: 5 },
       { value: 'b', count: 5 - missing },
     ],
-  } as const;
+  };
 }
 
 function serve(profile: DatasetProfile) {
