@@ -2,6 +2,7 @@
 // A rotatable 3D scatter (two features and the prediction) drawn by plotly.js with WebGL. The
 // library is about 4 MB, so it is loaded in the browser only, when a 3D plot is first shown.
 import { useEffect, useRef, useState } from 'react';
+import { scatter3dLayout } from './scatter-3d-layout';
 import type { Cell } from './types';
 
 /** Points of the plot: x and y are feature values (numbers, dates or levels), z the prediction. */
@@ -25,24 +26,26 @@ export function Scatter3d({ data, label }: { data: Scatter3dData; label: string 
     import('plotly.js-dist-min')
       .then(async ({ default: Plotly }) => {
         if (cancelled) return;
+        const { layout, colorbar } = scatter3dLayout(element.clientWidth, {
+          x: data.xTitle,
+          y: data.yTitle,
+          z: data.zTitle,
+        });
         const trace = {
           type: 'scatter3d' as const,
           mode: 'markers' as const,
           x: data.x as Plotly.Datum[],
           y: data.y as Plotly.Datum[],
           z: data.z,
-          marker: { size: 3, color: data.z, colorscale: 'Viridis', showscale: true, opacity: 0.85 },
-          hovertemplate: `${data.xTitle}: %{x}<br>${data.yTitle}: %{y}<br>${data.zTitle}: %{z}<extra></extra>`,
-        };
-        const layout = {
-          autosize: true,
-          height: 460,
-          margin: { l: 0, r: 0, t: 10, b: 0 },
-          scene: {
-            xaxis: { title: { text: data.xTitle } },
-            yaxis: { title: { text: data.yTitle } },
-            zaxis: { title: { text: data.zTitle } },
+          marker: {
+            size: 3,
+            color: data.z,
+            colorscale: 'Viridis',
+            showscale: true,
+            colorbar,
+            opacity: 0.85,
           },
+          hovertemplate: `${data.xTitle}: %{x}<br>${data.yTitle}: %{y}<br>${data.zTitle}: %{z}<extra></extra>`,
         };
         await Plotly.react(element, [trace], layout, { responsive: true, displaylogo: false });
         if (!cancelled) setState('ready');
