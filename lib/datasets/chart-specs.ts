@@ -7,6 +7,7 @@ import type {
   DatasetProfile,
   NumericColumnProfile,
 } from './profile';
+import { formatCount } from './format';
 
 const width = 'container' as const;
 
@@ -81,6 +82,9 @@ export function histogramSpec(column: NumericColumnProfile): VisualizationSpec {
   };
 }
 
+/** |r| from which a heatmap cell is dark enough to need white text. */
+export const DARK_CELL_R = 0.75;
+
 /** Correlation heatmap of numeric columns, Pearson or Spearman. */
 export function correlationSpec(
   correlation: CorrelationProfile,
@@ -121,7 +125,17 @@ export function correlationSpec(
         ? [
             {
               mark: { type: 'text' as const, fontSize: 10 },
-              encoding: { text: { field: 'r', format: '.2f' } },
+              // A constant column has no coefficient: its cells stay blank rather than "null".
+              transform: [{ filter: 'isValid(datum.r)' }],
+              encoding: {
+                text: { field: 'r', format: '.2f' },
+                // White on the saturated cells, dark on the pale ones: the redblue scheme passes
+                // from one to the other near |r| = 0.75, where both contrast about 4.5:1.
+                color: {
+                  condition: { test: `abs(datum.r) >= ${DARK_CELL_R}`, value: '#ffffff' },
+                  value: '#0f172a',
+                },
+              },
             },
           ]
         : []),
@@ -129,24 +143,40 @@ export function correlationSpec(
   };
 }
 
-/** Counts of the top levels of a categorical column, "other" last. */
+/**
+ * "other (312 levels): 4,120 rows (41 %)": the levels beyond the top ones, told in the subtitle.
+ * As a bar, their sum often dwarfs every real level and squeezes the scale.
+ */
+function otherNote(column: CategoryColumnProfile, shown: number, rows: number): string {
+  const grouped = column.unique - shown;
+  const share = column.count ? (100 * rows) / column.count : 0;
+  const percent = share.toLocaleString('en-US', { maximumSignificantDigits: 2 });
+  return (
+    `Top ${shown} of ${formatCount(column.unique)} levels; ` +
+    `other (${formatCount(grouped)} ${grouped === 1 ? 'level' : 'levels'}): ` +
+    `${formatCount(rows)} rows (${percent} %)`
+  );
+}
+
+/** Counts of the top levels of a categorical column; the rest ("other") in the subtitle. */
 export function countSpec(column: CategoryColumnProfile): VisualizationSpec {
+  const levels = column.levels.filter((l) => !l.other);
+  const other = column.levels.find((l) => l.other);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: `Counts of ${column.name}`,
+    title: other
+      ? {
+          text: `Counts of ${column.name}`,
+          subtitle: otherNote(column, levels.length, other.count),
+        }
+      : `Counts of ${column.name}`,
     width,
-    height: Math.max(80, column.levels.length * 18),
-    data: { values: column.levels.map((l) => ({ ...l, other: Boolean(l.other) })) },
-    mark: 'bar',
+    height: Math.max(80, levels.length * 18),
+    data: { values: levels.map(({ value, count }) => ({ value, count })) },
+    mark: { type: 'bar', color: '#6366f1' },
     encoding: {
       y: { field: 'value', type: 'nominal', sort: null, title: null },
       x: { field: 'count', type: 'quantitative', title: 'Rows' },
-      color: {
-        field: 'other',
-        type: 'nominal',
-        scale: { domain: [false, true], range: ['#6366f1', '#94a3b8'] },
-        legend: null,
-      },
       tooltip: [
         { field: 'value', title: column.name },
         { field: 'count', title: 'Rows', format: ',' },
