@@ -2,6 +2,7 @@
 // Batch predictions: start one for a dataset, follow it live (polled while queued or running),
 // list the results, open one, download or delete it.
 import { useEffect, useState } from 'react';
+import { formatDate } from '@/lib/datasets/format';
 import { callApi } from '../datasets/api';
 import { PrimaryButton } from '../ui/button';
 import { FormAlert } from '../ui/form-alert';
@@ -181,9 +182,7 @@ export function BatchPanel({
                   <td className="px-3 py-2">
                     <StatusCell item={item} />
                   </td>
-                  <td className="px-3 py-2 text-slate-500">
-                    {new Date(item.createdAt).toLocaleString()}
-                  </td>
+                  <td className="px-3 py-2 text-slate-500">{formatDate(item.createdAt)}</td>
                   <td className="space-x-2 whitespace-nowrap px-3 py-2">
                     {isActive(item.status) && item.job && (
                       <button

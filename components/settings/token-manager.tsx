@@ -1,6 +1,7 @@
 'use client';
 // Personal API tokens: create one (its secret is shown once), list them, revoke them.
 import { useState } from 'react';
+import { formatDate } from '@/lib/datasets/format';
 import { callApi } from '../datasets/api';
 import { PrimaryButton } from '../ui/button';
 import { FormAlert } from '../ui/form-alert';
@@ -15,7 +16,7 @@ export interface TokenItem {
 }
 
 function when(value: string | null): string {
-  return value ? new Date(value).toLocaleString() : 'never';
+  return value ? formatDate(value) : 'never';
 }
 
 export function TokenManager({ initial }: { initial: TokenItem[] }) {

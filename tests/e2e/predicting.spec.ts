@@ -10,6 +10,8 @@ import { registerAndLogIn, sharedDir } from './helpers';
 
 const splits = path.join(sharedDir, 'datasets', 'splits', 'cars');
 const label = 'Miles_per_Gallon';
+/** How the app writes dates (lib/datasets/format.ts): 2026-12-03 16:57 UTC. */
+const utcDate = /\b\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\b/;
 
 async function upload(request: APIRequestContext, file: string, name: string): Promise<string> {
   const response = await request.post('/api/datasets', {
@@ -61,6 +63,8 @@ test('batch and manual predictions agree; plots show; API tokens work until revo
   await page.getByRole('button', { name: 'Predict every row' }).click();
   const row = page.getByTestId('prediction-row').first();
   await expect(row).toContainText('Completed', { timeout: 120_000 });
+  // Dates read as on the datasets and models lists, whatever the browser's locale.
+  await expect(row).toContainText(utcDate);
   const result = page.getByRole('region', { name: 'Prediction result' });
   await expect(result.getByTestId('prediction-counts')).toContainText('80');
   await expect(
@@ -138,6 +142,7 @@ test('batch and manual predictions agree; plots show; API tokens work until revo
   const secret = (await page.getByTestId('new-token').textContent()) as string;
   expect(secret).toMatch(/^cml_/);
   await expect(page.getByTestId('token-row')).toContainText(secret.slice(0, 10));
+  await expect(page.getByTestId('token-row')).toContainText(utcDate);
   const body = {
     rows: [Object.fromEntries(original.header.map((h, k) => [h, original.rows[0][k]]))],
   };
