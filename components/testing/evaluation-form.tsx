@@ -1,5 +1,6 @@
 'use client';
 // Start an evaluation: a completed model, a dataset holding its target, and "Evaluate".
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi } from '@/components/datasets/api';
@@ -32,7 +33,8 @@ export function EvaluationForm({
   const [modelId, setModelId] = useState(models[0]?.id ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const [started, setStarted] = useState<string>();
+  // Names only, no status: the message would go stale, while the list below follows the job.
+  const [started, setStarted] = useState<{ id: string; model: string; dataset: string }>();
   const model = models.find((m) => m.id === modelId);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -42,11 +44,18 @@ export function EvaluationForm({
     setError(undefined);
     setStarted(undefined);
     try {
-      await callApi('/api/evaluations', {
-        method: 'POST',
-        body: { modelId: form.get('modelId'), datasetId: form.get('datasetId') },
+      const { evaluation } = await callApi<{ evaluation: { id: string; datasetName: string } }>(
+        '/api/evaluations',
+        {
+          method: 'POST',
+          body: { modelId: form.get('modelId'), datasetId: form.get('datasetId') },
+        },
+      );
+      setStarted({
+        id: evaluation.id,
+        model: model?.name ?? 'the model',
+        dataset: evaluation.datasetName,
       });
-      setStarted('Evaluation queued. It runs in the background; you can leave this page.');
       window.dispatchEvent(new Event(EVALUATIONS_CHANGED));
       router.refresh();
     } catch (caught) {
@@ -104,7 +113,16 @@ export function EvaluationForm({
         </div>
       </div>
       {error && <FormAlert>{error}</FormAlert>}
-      {started && <FormAlert tone="success">{started}</FormAlert>}
+      {started && (
+        <FormAlert tone="success">
+          Started evaluating {started.model} on {started.dataset}. It runs in the background: its
+          status is under Results below and on{' '}
+          <Link href={`/testing/${started.id}`} className="font-medium underline">
+            its page
+          </Link>
+          ; you can leave this page.
+        </FormAlert>
+      )}
       <PrimaryButton type="submit" pending={busy} pendingLabel="Starting…">
         Evaluate
       </PrimaryButton>

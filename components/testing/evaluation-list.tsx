@@ -34,6 +34,9 @@ export function EvaluationList({ initial }: { initial: EvaluationItem[] }) {
     return () => window.removeEventListener(EVALUATIONS_CHANGED, reload);
   }, []);
 
+  // Each answered poll, failed ones too, schedules the next: keyed on the items alone, polling
+  // stopped at the first failed request and left the rows as they were until a reload.
+  const [polls, setPolls] = useState(0);
   const active = items.some((item) => isActive(item.status));
   useEffect(() => {
     if (!active) return;
@@ -45,9 +48,10 @@ export function EvaluationList({ initial }: { initial: EvaluationItem[] }) {
       } catch (caught) {
         setError((caught as Error).message);
       }
+      setPolls((n) => n + 1);
     }, POLL_MS);
     return () => clearTimeout(timer);
-  }, [items, active]);
+  }, [active, polls]);
 
   if (items.length === 0) {
     return <p className="text-sm text-slate-600">No evaluations yet: start one above.</p>;

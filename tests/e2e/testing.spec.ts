@@ -96,7 +96,9 @@ test('evaluate a diamonds model on its test split: metrics, charts, scored rows'
   await form.getByLabel('Model').selectOption({ label: 'diamonds price' });
   await form.getByLabel('Test dataset').selectOption({ label: 'diamonds_test' });
   await form.getByRole('button', { name: 'Evaluate' }).click();
-  await expect(page.getByRole('status')).toContainText('Evaluation queued');
+  await expect(page.getByRole('status')).toContainText(
+    'Started evaluating diamonds price on diamonds_test.',
+  );
 
   // The list follows the job without a reload, up to COMPLETED with its headline metrics.
   const row = page.getByTestId('evaluation-row').filter({ hasText: 'diamonds_test' });
