@@ -42,6 +42,7 @@ export function growTree(
   const tree = scratch.tree;
   const ctx: SplitContext = {
     minSamplesLeaf: options.minSamplesLeaf,
+    minDataPerGroup: options.minDataPerGroup,
     randomThresholds: options.randomThresholds,
     rng,
   };

@@ -36,6 +36,17 @@ function schemaFor(kind: ForestKind) {
             'Fewest training rows in a leaf (bootstrap copies count as rows). 5 rather than ' +
               "scikit-learn's 1: on diamonds as accurate, with trees (and model files) 3.5 times smaller.",
           ),
+        minDataPerGroup: z
+          .number()
+          .int()
+          .min(1)
+          .max(100000)
+          .default(10)
+          .describe(
+            'Categories with fewer rows than this in a node are pooled in categorical splits, ' +
+              "as LightGBM's min_data_per_group: the first word of cars' names (~30 makes over " +
+              '318 rows) took the forest from 2.98 to 3.21 test RMSE without it.',
+          ),
         maxDepth: z
           .number()
           .int()

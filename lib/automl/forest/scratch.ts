@@ -5,6 +5,7 @@ import { HIST_STRIDE, type NodeRows } from './histogram';
 /** How trees grow; shared by every tree of one forest. */
 export interface GrowOptions {
   minSamplesLeaf: number;
+  minDataPerGroup: number;
   /** 0 = no limit. */
   maxDepth: number;
   /** Non-constant features to evaluate at each split (all features = no sampling). */

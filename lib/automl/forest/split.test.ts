@@ -34,8 +34,8 @@ const mapper: BinMapper = {
   upperBounds: Float64Array.from([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, Infinity]),
 };
 
-function context(randomThresholds = false, minSamplesLeaf = 1): SplitContext {
-  return { minSamplesLeaf, randomThresholds, rng: new Random(1) };
+function context(randomThresholds = false, minSamplesLeaf = 1, minDataPerGroup = 1): SplitContext {
+  return { minSamplesLeaf, minDataPerGroup, randomThresholds, rng: new Random(1) };
 }
 
 describe('numericSplit', () => {
@@ -123,5 +123,40 @@ describe('categoricalSplit', () => {
     expect(best.categorical).toBe(true);
     expect(best.leftBins.sort()).toEqual([3, 5]);
     expect(best.left).toEqual({ sum: 0, weight: 10 });
+  });
+
+  it('keeps categories lighter than minDataPerGroup together, ordered by their pooled mean', () => {
+    // Alone, the single-row level at 150 is cut off from the rest; pooled with the other
+    // single-row level (mean 60), the two stay together, beyond the heavy levels at 0 and 20.
+    const { acc, bins, k, sums } = node([
+      [2, 0, 6],
+      [3, -30, 1],
+      [4, 150, 1],
+      [5, 20, 6],
+    ]);
+    const free = emptySplit();
+    categoricalSplit(acc, 0, bins.slice(), k, 1, new Float64Array(256), sums, context(), free);
+    expect(free.leftBins.sort()).toEqual([2, 3, 5]);
+    const pooled = emptySplit();
+    categoricalSplit(acc, 0, bins, k, 1, new Float64Array(256), sums, context(false, 1, 5), pooled);
+    expect(pooled.leftBins.sort()).toEqual([2, 5]);
+    expect(pooled.left).toEqual({ sum: 120, weight: 12 });
+  });
+
+  it('never cuts the pool of light categories at random either', () => {
+    const { acc, bins, k, sums } = node([
+      [1, 0, 1],
+      [2, 1, 1],
+      [3, 2, 1],
+      [4, 100, 9],
+    ]);
+    const ctx = context(true, 1, 5);
+    for (let draw = 0; draw < 50; draw++) {
+      const best = emptySplit();
+      expect(
+        categoricalSplit(acc, 0, bins.slice(), k, 1, new Float64Array(256), sums, ctx, best),
+      ).toBe(true);
+      expect(best.leftBins.sort()).toEqual([1, 2, 3]);
+    }
   });
 });

@@ -10,6 +10,8 @@ import { numericBin, type BinMapper } from '../gbdt/binning';
 /** What split finding needs besides the node's sums. */
 export interface SplitContext {
   minSamplesLeaf: number;
+  /** Categories lighter than this in a node are pooled: never split apart from each other. */
+  minDataPerGroup: number;
   /** Extra trees: one random threshold (or category cut) per feature instead of the best one. */
   randomThresholds: boolean;
   rng: Random;
@@ -174,8 +176,10 @@ export function numericSplit(
 /**
  * Updates `best` with categorical feature f. The node's categories (missing included, as bin 0)
  * are ordered by mean label; for squared error the best binary partition is a prefix of that
- * order (Fisher, 1958), so k - 1 candidates replace 2^k subsets. Extra trees cut the order at a
- * random place instead. Reorders `bins[0..k)`; `keys` is scratch of 256 numbers.
+ * order (Fisher, 1958), so k - 1 candidates replace 2^k subsets. Categories weighing less than
+ * `minDataPerGroup` are ordered by their pooled mean and kept on one side together, so a rare
+ * level's noise cannot earn a split of its own. Extra trees cut the order at a random allowed
+ * place instead. Reorders `bins[0..k)`; `keys` is scratch of 256 numbers.
  */
 export function categoricalSplit(
   acc: Float64Array,
@@ -189,8 +193,20 @@ export function categoricalSplit(
   best: ForestSplit,
 ): boolean {
   if (k < 2) return false;
-  sortByMean(acc, base, bins, k, keys);
-  const pick = ctx.randomThresholds ? 1 + ctx.rng.int(k - 1) : -1;
+  sortByMean(acc, base, bins, k, keys, ctx.minDataPerGroup);
+  const rare = (b: number) => acc[base + 2 * b + 1] < ctx.minDataPerGroup;
+  // A cut between two pooled categories would split the pool.
+  const allowed = (take: number) => !(rare(bins[take - 1]) && rare(bins[take]));
+  let pick = -1;
+  if (ctx.randomThresholds) {
+    let cuts = 0;
+    for (let take = 1; take < k; take++) if (allowed(take)) cuts++;
+    if (cuts === 0) return false;
+    let nth = ctx.rng.int(cuts);
+    for (let take = 1; take < k && pick < 0; take++) {
+      if (allowed(take) && nth-- === 0) pick = take;
+    }
+  }
   let s = 0;
   let w = 0;
   let bestTake = 0;
@@ -198,7 +214,7 @@ export function categoricalSplit(
     const b = bins[take - 1];
     s += acc[base + 2 * b];
     w += acc[base + 2 * b + 1];
-    if (pick > 0 && take !== pick) continue;
+    if (pick > 0 ? take !== pick : !allowed(take)) continue;
     if (consider(s, w, node, ctx, best)) bestTake = take;
   }
   // The left set is copied once per feature, not at every improvement: small nodes are many.
@@ -211,17 +227,31 @@ export function categoricalSplit(
   return true;
 }
 
-/** Insertion sort of bins by mean label, ties by bin: k is small, and stays stable. */
+/**
+ * Insertion sort of bins by mean label, ties by bin: k is small, and stays stable. Bins lighter
+ * than `minGroup` all take their pooled mean, so they sort next to each other.
+ */
 function sortByMean(
   acc: Float64Array,
   base: number,
   bins: Int32Array,
   k: number,
   keys: Float64Array,
+  minGroup: number,
 ): void {
+  let rareSum = 0;
+  let rareWeight = 0;
   for (let idx = 0; idx < k; idx++) {
     const b = bins[idx];
-    keys[idx] = acc[base + 2 * b] / acc[base + 2 * b + 1];
+    if (acc[base + 2 * b + 1] < minGroup) {
+      rareSum += acc[base + 2 * b];
+      rareWeight += acc[base + 2 * b + 1];
+    }
+  }
+  for (let idx = 0; idx < k; idx++) {
+    const b = bins[idx];
+    const weight = acc[base + 2 * b + 1];
+    keys[idx] = weight < minGroup ? rareSum / rareWeight : acc[base + 2 * b] / weight;
   }
   for (let i = 1; i < k; i++) {
     const b = bins[i];

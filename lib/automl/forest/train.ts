@@ -67,6 +67,7 @@ export function prepareForestData(X: FeatureMatrix, y: Float64Array, maxBins: nu
 export function growOptions(kind: ForestKind, params: ForestParams, numFeatures: number) {
   const options: GrowOptions = {
     minSamplesLeaf: params.minSamplesLeaf,
+    minDataPerGroup: params.minDataPerGroup,
     maxDepth: params.maxDepth,
     featuresPerSplit: Math.max(1, Math.round(params.maxFeatures * numFeatures)),
     randomThresholds: kind === 'xt',
