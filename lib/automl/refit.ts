@@ -39,7 +39,10 @@ export async function refitMembers(
     onProgress(m / fits.length, `refitting ${spec.name} on all rows`);
     const start = performance.now();
     try {
-      const frozen = entry.refitParams(fit.member.models[0].toArtifact().params, trainer.refitGrowth);
+      const frozen = entry.refitParams(
+        fit.member.models[0].toArtifact().params,
+        trainer.refitGrowth,
+      );
       const model = await trainer.refit(
         { ...spec, params: { ...spec.params, ...frozen } },
         {
