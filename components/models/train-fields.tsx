@@ -1,5 +1,6 @@
 'use client';
 // Parts of the train form: the time limit as hours and minutes, and the advanced settings.
+import { useEffect, useRef } from 'react';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { formatTimeLimit, timeLimitSeconds } from './format';
@@ -78,8 +79,14 @@ export function AdvancedFields({
   values: AdvancedValues;
   onChange: (next: AdvancedValues) => void;
   errors: Record<string, string>;
+  /** Opens the disclosure (an error inside it); false leaves it as the user left it. */
   open: boolean;
 }) {
+  const details = useRef<HTMLDetailsElement>(null);
+  // Opened, never closed, from here: clearing the error the user is fixing must not hide it.
+  useEffect(() => {
+    if (open && details.current) details.current.open = true;
+  }, [open]);
   const chosen = new Set(values.families);
   const toggle = (family: string, on: boolean) =>
     onChange({
@@ -88,7 +95,7 @@ export function AdvancedFields({
     });
 
   return (
-    <details open={open || undefined} className="rounded-md border border-slate-200 p-4">
+    <details ref={details} className="rounded-md border border-slate-200 p-4">
       <summary className="cursor-pointer text-sm font-medium text-slate-800">Advanced</summary>
       <div className="mt-4 grid gap-4 sm:grid-cols-2">
         <SelectField

@@ -162,4 +162,53 @@ describe('TrainForm', () => {
     expect(await screen.findByText('Choose a dataset.')).toBeInTheDocument();
     expect(sent.some((r) => r.url === '/api/models')).toBe(false);
   });
+
+  it('clears a field’s error once that field changes, and leaves the others', async () => {
+    serve({ status: 201, body: {} });
+    render(<TrainForm />);
+    const dataset = screen.getByLabelText('Dataset');
+    await waitFor(() => expect(within(dataset).getByRole('option', { name: 'cars' })).toBeTruthy());
+    fireEvent.click(screen.getByRole('button', { name: 'Train' }));
+    expect(await screen.findByText('Choose a dataset.')).toBeInTheDocument();
+    expect(dataset).toHaveAttribute('aria-invalid', 'true');
+
+    fireEvent.change(dataset, { target: { value: 'd1' } });
+    expect(screen.queryByText('Choose a dataset.')).toBeNull();
+    expect(dataset).not.toHaveAttribute('aria-invalid');
+
+    // The target's error goes when a target is chosen.
+    const target = screen.getByLabelText('Target column');
+    await waitFor(() => expect(target).not.toBeDisabled());
+    fireEvent.click(screen.getByRole('button', { name: 'Train' }));
+    expect(await screen.findByText('Choose the column to predict.')).toBeInTheDocument();
+    fireEvent.change(target, { target: { value: 'Miles_per_Gallon' } });
+    expect(screen.queryByText('Choose the column to predict.')).toBeNull();
+  });
+
+  it('keeps the advanced settings open and the focus in place while their error is fixed', async () => {
+    serve({
+      status: 400,
+      body: {
+        error: {
+          message: 'Please correct the highlighted fields.',
+          fields: {
+            holdoutFraction: 'The holdout fraction can be at most 0.5.',
+            preset: 'Unknown preset.',
+          },
+        },
+      },
+    });
+    await chooseCarsAndTarget();
+    fireEvent.click(screen.getByRole('button', { name: 'Train' }));
+    const holdout = screen.getByLabelText('Holdout fraction');
+    await waitFor(() => expect(holdout).toHaveAttribute('aria-invalid', 'true'));
+
+    holdout.focus();
+    fireEvent.change(holdout, { target: { value: '0.3' } });
+    expect(holdout).not.toHaveAttribute('aria-invalid');
+    expect(screen.queryByText('The holdout fraction can be at most 0.5.')).toBeNull();
+    expect(holdout).toHaveFocus();
+    expect(holdout.closest('details')).toHaveAttribute('open');
+    expect(screen.getByLabelText('Preset')).toHaveAttribute('aria-invalid', 'true');
+  });
 });

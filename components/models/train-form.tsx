@@ -28,7 +28,11 @@ const formFields = [
   'holdoutFraction',
   'families',
 ] as const;
-const advancedFields = ['evalMetric', 'holdoutFraction', 'families'];
+const advancedFields = ['evalMetric', 'holdoutFraction', 'families'] as const;
+
+function changed(a: AdvancedValues, b: AdvancedValues, field: keyof AdvancedValues): boolean {
+  return JSON.stringify(a[field]) !== JSON.stringify(b[field]);
+}
 
 /** The JSON body of POST /api/models from the form's state. */
 export function trainRequest(state: {
@@ -80,14 +84,34 @@ export function TrainForm({ initialDatasetId = '' }: { initialDatasetId?: string
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const focusInvalid = useRef(false);
 
-  // Move focus to the first field the server found wrong, so keyboard users land on it.
+  // After a submit, move focus to the first field found wrong, so keyboard users land on it; not
+  // when an error is cleared, which would take the focus from the field being edited.
   useEffect(() => {
+    if (!focusInvalid.current) return;
+    focusInvalid.current = false;
     const invalid = '[aria-invalid="true"]';
     formRef.current
       ?.querySelector<HTMLElement>(`input${invalid}, select${invalid}, fieldset${invalid} input`)
       ?.focus();
   }, [errors]);
+
+  function showErrors(next: FormErrors) {
+    focusInvalid.current = true;
+    setErrors(next);
+  }
+
+  /** A field's error no longer holds once the user changes that field. */
+  function clearErrors(...names: string[]) {
+    setErrors((now) => {
+      if (!names.some((n) => n in now.fields)) return now;
+      const fields = Object.fromEntries(
+        Object.entries(now.fields).filter(([n]) => !names.includes(n)),
+      );
+      return { ...now, fields };
+    });
+  }
 
   const numeric = (columns ?? []).filter((c) => c.kind === 'numeric');
   const candidates = (columns ?? []).filter((c) => c.name !== label);
@@ -95,12 +119,15 @@ export function TrainForm({ initialDatasetId = '' }: { initialDatasetId?: string
   const presetInfo = presets.find((p) => p.value === preset);
 
   function chooseDataset(id: string) {
+    // The target and features start afresh with the dataset, and so do their errors.
+    clearErrors('datasetId', 'label', 'features');
     setDatasetId(id);
     setLabel('');
     setChosenFeatures(null);
   }
 
   function chooseLabel(next: string) {
+    clearErrors('label', 'features');
     setLabel(next);
     if (chosenFeatures) setChosenFeatures(chosenFeatures.filter((f) => f !== next));
   }
@@ -108,7 +135,7 @@ export function TrainForm({ initialDatasetId = '' }: { initialDatasetId?: string
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!datasetId || !label) {
-      return setErrors({
+      return showErrors({
         fields: datasetId
           ? { label: 'Choose the column to predict.' }
           : { datasetId: 'Choose a dataset.' },
@@ -129,9 +156,9 @@ export function TrainForm({ initialDatasetId = '' }: { initialDatasetId?: string
         router.refresh();
         return;
       }
-      setErrors(formErrors(answer.body as never, answer.status, formFields));
+      showErrors(formErrors(answer.body as never, answer.status, formFields));
     } catch {
-      setErrors({ fields: {}, form: 'The server could not be reached. Check the connection.' });
+      showErrors({ fields: {}, form: 'The server could not be reached. Check the connection.' });
     }
     setBusy(false);
   }
@@ -151,7 +178,10 @@ export function TrainForm({ initialDatasetId = '' }: { initialDatasetId?: string
           name="name"
           label="Name"
           value={name}
-          onChange={(event) => setName(event.target.value)}
+          onChange={(event) => {
+            clearErrors('name');
+            setName(event.target.value);
+          }}
           maxLength={200}
           hint="Optional: “dataset – target” otherwise."
           error={fieldErrors.name}
@@ -160,7 +190,10 @@ export function TrainForm({ initialDatasetId = '' }: { initialDatasetId?: string
           name="description"
           label="Description"
           value={description}
-          onChange={(event) => setDescription(event.target.value)}
+          onChange={(event) => {
+            clearErrors('description');
+            setDescription(event.target.value);
+          }}
           maxLength={2000}
           hint="Optional."
           error={fieldErrors.description}
@@ -214,7 +247,10 @@ export function TrainForm({ initialDatasetId = '' }: { initialDatasetId?: string
         <FeaturePicker
           columns={candidates}
           selected={features}
-          onChange={setChosenFeatures}
+          onChange={(next) => {
+            clearErrors('features');
+            setChosenFeatures(next);
+          }}
           error={fieldErrors.features}
         />
       )}
@@ -224,7 +260,10 @@ export function TrainForm({ initialDatasetId = '' }: { initialDatasetId?: string
           name="preset"
           label="Preset"
           value={preset}
-          onChange={(event) => setPreset(event.target.value)}
+          onChange={(event) => {
+            clearErrors('preset');
+            setPreset(event.target.value);
+          }}
           hint={presetInfo?.description}
           error={fieldErrors.preset}
         >
@@ -237,14 +276,20 @@ export function TrainForm({ initialDatasetId = '' }: { initialDatasetId?: string
         <TimeLimitField
           hours={time.hours}
           minutes={time.minutes}
-          onChange={(hours, minutes) => setTime({ hours, minutes })}
+          onChange={(hours, minutes) => {
+            clearErrors('timeLimitSec');
+            setTime({ hours, minutes });
+          }}
           error={fieldErrors.timeLimitSec}
         />
       </div>
 
       <AdvancedFields
         values={advanced}
-        onChange={setAdvanced}
+        onChange={(next) => {
+          clearErrors(...advancedFields.filter((f) => changed(advanced, next, f)));
+          setAdvanced(next);
+        }}
         errors={fieldErrors}
         open={advancedError}
       />
