@@ -16,8 +16,17 @@ async function logIn(page: Page, email: string, pass: string) {
 test('register, log in, see the empty workspace, log out', async ({ page }) => {
   const email = uniqueEmail('ada');
 
-  // Register.
+  // The tab shows the app's icon; the browser has no reason to ask for /favicon.ico (a 404).
+  const asked: string[] = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
   await page.goto('/register');
+  const icon = page.locator('head link[rel="icon"][type="image/svg+xml"]');
+  await expect(icon).toHaveCount(1);
+  const iconAnswer = await page.request.get((await icon.getAttribute('href')) as string);
+  expect(iconAnswer.status()).toBe(200);
+  expect(iconAnswer.headers()['content-type']).toContain('image/svg+xml');
+
+  // Register.
   await page.getByLabel('Name').fill('Ada Lovelace');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
@@ -51,6 +60,7 @@ test('register, log in, see the empty workspace, log out', async ({ page }) => {
   await expect(page).toHaveURL(/\/login$/);
   await page.goto('/models');
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fmodels$/);
+  expect(asked).not.toContain('/favicon.ico');
 });
 
 test('a wrong password is reported next to the password field', async ({ page }) => {
