@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { findTokenUser, touchToken } from '@/lib/access';
 import { AppError } from '@/lib/errors';
 import { log } from '@/lib/log';
-import { requireUser, type SessionUser } from './session';
+import { getSessionUser, type SessionUser } from './session';
 
 /** Every token starts with this, so leaked tokens are easy to recognise (and to scan for). */
 export const TOKEN_PREFIX = 'cml_';
@@ -25,8 +25,16 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
+/** How to authenticate, for every 401 of the API: a script has no login page to be sent to. */
+export const HOW_TO_AUTHENTICATE =
+  'Send the session cookie of a logged-in browser, or an "Authorization: Bearer <token>" header ' +
+  'with a personal API token created on the Settings page.';
+
 function badToken(): AppError {
-  return new AppError('UNAUTHENTICATED', 'The API token is not valid or has been revoked.');
+  return new AppError(
+    'UNAUTHENTICATED',
+    `The API token is not valid or has been revoked. ${HOW_TO_AUTHENTICATE}`,
+  );
 }
 
 /** The bearer token of an Authorization header, or undefined when there is no such header. */
@@ -45,7 +53,11 @@ export function bearerToken(request: Request): string | undefined {
  */
 export async function requireUserOrToken(request: Request): Promise<SessionUser> {
   const token = bearerToken(request);
-  if (token === undefined) return requireUser(request);
+  if (token === undefined) {
+    const user = await getSessionUser(request);
+    if (!user) throw new AppError('UNAUTHENTICATED', `Not authenticated. ${HOW_TO_AUTHENTICATE}`);
+    return user;
+  }
   if (!token.startsWith(TOKEN_PREFIX)) throw badToken();
 
   const found = await findTokenUser(hashToken(token));

@@ -107,6 +107,11 @@ describe('POST /api/v1/models/:id/predict', () => {
     const anonymous = await apiPredict(model.id, {});
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.error.code).toBe('UNAUTHENTICATED');
+    expect(anonymous.body.error.message).toBe(
+      'Not authenticated. Send the session cookie of a logged-in browser, or an ' +
+        '"Authorization: Bearer <token>" header with a personal API token created on the ' +
+        'Settings page.',
+    );
   });
 
   it('answers 401 for a revoked token, at once', async () => {
@@ -118,7 +123,11 @@ describe('POST /api/v1/models/:id/predict', () => {
     const after = await apiPredict(model.id, bearer(secret));
 
     expect(after.status).toBe(401);
-    expect(after.body.error.message).toBe('The API token is not valid or has been revoked.');
+    expect(after.body.error.message).toBe(
+      'The API token is not valid or has been revoked. Send the session cookie of a logged-in ' +
+        'browser, or an "Authorization: Bearer <token>" header with a personal API token ' +
+        'created on the Settings page.',
+    );
     const listed = await call(listRoute, undefined, { user: alice });
     expect(listed.body.tokens.map((t: { id: string }) => t.id)).not.toContain(token.id);
   });
