@@ -40,7 +40,6 @@ export class BaggedTrainer implements Trainer {
   readonly foldCount: number;
   readonly scoringRows: Uint32Array;
   readonly scoringLabels: Float64Array;
-  readonly refitGrowth: number;
   // Position of each data row among the scoring rows (-1 when not scored).
   private readonly position: Int32Array;
 
@@ -58,8 +57,6 @@ export class BaggedTrainer implements Trainer {
     this.position = new Int32Array(data.y.length).fill(-1);
     this.scoringRows.forEach((row, p) => (this.position[row] = p));
     this.scoringLabels = Float64Array.from(this.scoringRows, (row) => data.y[row]);
-    const meanTrainRows = folds.reduce((sum, fold) => sum + fold.train.length, 0) / folds.length;
-    this.refitGrowth = Math.max(1, data.y.length / Math.max(1, meanTrainRows));
   }
 
   async fit(spec: ModelSpec, context: TrainerContext): Promise<MemberFit> {

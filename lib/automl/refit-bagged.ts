@@ -44,7 +44,7 @@ export async function refitBagged(
     queuedSec += estimateSec / Math.max(1, context.concurrency);
     if (context.deadlineMs !== undefined && started + queuedSec * 1000 > context.deadlineMs) return;
     const frozen = averageParams(
-      fit.member.models.map((m) => entry.refitParams!(m.toArtifact().params, trainer.refitGrowth)),
+      fit.member.models.map((m) => entry.refitParams!(m.toArtifact().params)),
     );
     const start = performance.now();
     try {

@@ -39,10 +39,7 @@ export async function refitMembers(
     onProgress(m / fits.length, `refitting ${spec.name} on all rows`);
     const start = performance.now();
     try {
-      const frozen = entry.refitParams(
-        fit.member.models[0].toArtifact().params,
-        trainer.refitGrowth,
-      );
+      const frozen = entry.refitParams(fit.member.models[0].toArtifact().params);
       const model = await trainer.refit(
         { ...spec, params: { ...spec.params, ...frozen } },
         {

@@ -65,8 +65,6 @@ export interface Trainer {
   readonly foldCount: number;
   /** Labels of the scoring rows, aligned with every MemberFit's `scoringPredictions`. */
   readonly scoringLabels: Float64Array;
-  /** How many times more rows a refit on every labelled row sees than one fit did (>= 1). */
-  readonly refitGrowth: number;
   fit(spec: ModelSpec, context: TrainerContext): Promise<MemberFit>;
   /**
    * Fits `spec` again on every labelled row (training and scoring rows) with settings frozen from
