@@ -6,18 +6,15 @@ import { useState } from 'react';
 import { callApi } from '@/components/datasets/api';
 import { PrimaryButton } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
+import { defaultTestDataset, type TestDataset, type TestedModel } from './default-dataset';
 import { EVALUATIONS_CHANGED } from './format';
 
-export interface ModelChoice {
+export interface ModelChoice extends TestedModel {
   id: string;
   name: string;
-  label: string | null;
 }
 
-export interface DatasetChoice {
-  id: string;
-  name: string;
-}
+export type DatasetChoice = TestDataset;
 
 const selectClass =
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600';
@@ -31,11 +28,20 @@ export function EvaluationForm({
 }) {
   const router = useRouter();
   const [modelId, setModelId] = useState(models[0]?.id ?? '');
+  const [datasetId, setDatasetId] = useState(() =>
+    models[0] ? defaultTestDataset(models[0], datasets) : (datasets[0]?.id ?? ''),
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   // Names only, no status: the message would go stale, while the list below follows the job.
   const [started, setStarted] = useState<{ id: string; model: string; dataset: string }>();
   const model = models.find((m) => m.id === modelId);
+
+  function chooseModel(id: string) {
+    setModelId(id);
+    const chosen = models.find((m) => m.id === id);
+    if (chosen) setDatasetId(defaultTestDataset(chosen, datasets));
+  }
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -82,7 +88,7 @@ export function EvaluationForm({
             name="modelId"
             required
             value={modelId}
-            onChange={(event) => setModelId(event.target.value)}
+            onChange={(event) => chooseModel(event.target.value)}
             className={selectClass}
           >
             {models.map((m) => (
@@ -102,7 +108,14 @@ export function EvaluationForm({
           <label htmlFor="evaluation-dataset" className="block text-sm font-medium text-slate-800">
             Test dataset
           </label>
-          <select id="evaluation-dataset" name="datasetId" required className={selectClass}>
+          <select
+            id="evaluation-dataset"
+            name="datasetId"
+            required
+            value={datasetId}
+            onChange={(event) => setDatasetId(event.target.value)}
+            className={selectClass}
+          >
             {datasets.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}

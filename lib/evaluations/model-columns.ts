@@ -16,7 +16,7 @@ export interface ModelColumns {
  * predictor's metadata); when it lacks them, loads the model file (cached) and asks the predictor.
  */
 export async function modelColumns(model: Model): Promise<ModelColumns> {
-  const stored = fromMetadata(model);
+  const stored = storedModelColumns(model);
   if (stored) return stored;
   const predictor = await loadModelPredictor(model);
   return {
@@ -25,7 +25,8 @@ export async function modelColumns(model: Model): Promise<ModelColumns> {
   };
 }
 
-function fromMetadata(model: Model): ModelColumns | null {
+/** The columns as `models.metadata` records them, or null when it does not (without loading). */
+export function storedModelColumns(model: Pick<Model, 'label' | 'metadata'>): ModelColumns | null {
   const metadata = (model.metadata ?? {}) as Record<string, unknown>;
   // The train job and the upload keep the predictor's description under `trained`.
   const trained = (metadata.trained ?? {}) as Record<string, unknown>;

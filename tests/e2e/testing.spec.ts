@@ -84,8 +84,9 @@ test('evaluate a diamonds model on its test split: metrics, charts, scored rows'
   test.setTimeout(420_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cidra-testing-e2e-'));
   await registerAndLogIn(page, 'Tess Ting', 'testing');
-  const train = await uploadDataset(page.request, trainCsv, 'diamonds_train');
+  // The test split first: the training data is then the newest, first in the dataset list.
   await uploadDataset(page.request, testCsv, 'diamonds_test');
+  const train = await uploadDataset(page.request, trainCsv, 'diamonds_train');
   const modelId = await trainModel(page.request, train.id);
   const expected = await cliMetrics(page.request, modelId, dir);
 
@@ -94,7 +95,10 @@ test('evaluate a diamonds model on its test split: metrics, charts, scored rows'
   await expect(page).toHaveURL(/\/testing$/);
   const form = page.getByRole('form', { name: 'New evaluation' });
   await form.getByLabel('Model').selectOption({ label: 'diamonds price' });
-  await form.getByLabel('Test dataset').selectOption({ label: 'diamonds_test' });
+  // Preselected: the training data's test split, not the training data listed first.
+  await expect(form.getByLabel('Test dataset').locator('option:checked')).toHaveText(
+    'diamonds_test',
+  );
   await form.getByRole('button', { name: 'Evaluate' }).click();
   await expect(page.getByRole('status')).toContainText(
     'Started evaluating diamonds price on diamonds_test.',

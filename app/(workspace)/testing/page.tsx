@@ -7,6 +7,9 @@ import { EvaluationList, type EvaluationItem } from '@/components/testing/evalua
 import { PageHeader } from '@/components/workspace/page-header';
 import { listDatasets, listEvaluations, listModels } from '@/lib/access';
 import { getSessionUser } from '@/lib/auth/session';
+import { schemaOf } from '@/lib/datasets/types';
+import { storedModelColumns } from '@/lib/evaluations/model-columns';
+import { metadataOf } from '@/lib/models/summary';
 import { evaluationListView } from '@/lib/evaluations/view';
 
 export const metadata: Metadata = { title: 'Testing' };
@@ -43,8 +46,19 @@ export default async function TestingPage() {
           />
         ) : (
           <EvaluationForm
-            models={completed.map(({ id, name, label }) => ({ id, name, label }))}
-            datasets={datasets.map(({ id, name }) => ({ id, name }))}
+            models={completed.map((model) => ({
+              id: model.id,
+              name: model.name,
+              label: model.label,
+              features: storedModelColumns(model)?.features ?? null,
+              datasetId: model.datasetId,
+              datasetName: metadataOf(model).datasetName,
+            }))}
+            datasets={datasets.map((dataset) => ({
+              id: dataset.id,
+              name: dataset.name,
+              columns: schemaOf(dataset).columns.map((column) => column.name),
+            }))}
           />
         )}
         <section aria-labelledby="results-heading" className="space-y-3">
