@@ -129,7 +129,8 @@ export async function fit(table: TableLike, options: FitOptions): Promise<Predic
   }
 }
 
-// Each worker thread loads the engine through tsx before its first fit.
+// Each worker thread loads the engine (see parallel/entry.ts) before its first fit; the margin
+// covers a loaded machine.
 const THREAD_STARTUP_MS = 1500;
 
 // Level 1 on the features; then, with stacking, level 2 on the features plus the out-of-fold

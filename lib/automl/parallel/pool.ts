@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { findFamily } from '../families';
 import { AutoMLError } from '../errors';
 import type { ProgressCallback, TrainedModel } from '../types';
+import { startThread } from './entry';
 import { reviveError, type FitRequest, type ThreadMessage } from './messages';
 import type { TaskResult } from './task';
 
@@ -21,12 +22,8 @@ export function defaultThreadCount(): number {
   return Math.max(1, os.availableParallelism());
 }
 
-// Worker threads do not inherit the TypeScript loader of the main thread (tsx or jest), so each
-// thread registers tsx before loading its entry file. Compiled .js entries load as they are.
 function startWorker(): Worker {
-  const entry = path.join(__dirname, `thread${path.extname(__filename)}`);
-  if (entry.endsWith('.js')) return new Worker(entry);
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { eval: true });
+  return startThread(path.join(__dirname, `thread${path.extname(__filename)}`));
 }
 
 /**

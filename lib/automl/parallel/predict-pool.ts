@@ -6,6 +6,7 @@ import type { Worker } from 'node:worker_threads';
 import { sliceMatrix } from '../predict-rows';
 import type { Member } from '../trainer';
 import type { FeatureMatrix, ProgressCallback } from '../types';
+import { startThread } from './entry';
 import type { MemberArtifacts, PredictInit, PredictThreadReply } from './predict-messages';
 
 export interface ThreadedPrediction {
@@ -29,11 +30,8 @@ interface Job {
 // run from source (the job worker, scripts, tests), where the path is right.
 const Thread: typeof Worker = Reflect.get(workerThreads, 'Worker');
 
-// As in pool.ts: threads register tsx before loading a TypeScript entry.
-function startThread(): Worker {
-  const entry = path.join(__dirname, `predict-thread${path.extname(__filename)}`);
-  if (entry.endsWith('.js')) return new Thread(entry);
-  return new Thread(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { eval: true });
+function startPredictThread(): Worker {
+  return startThread(path.join(__dirname, `predict-thread${path.extname(__filename)}`), Thread);
 }
 
 function artifactsOf(members: Member[]): MemberArtifacts[] {
@@ -64,7 +62,7 @@ export async function predictInThreads(job: Job): Promise<ThreadedPrediction> {
     features: X.features,
     also: [...also],
   };
-  const workers = Array.from({ length: Math.min(job.threads, chunks) }, startThread);
+  const workers = Array.from({ length: Math.min(job.threads, chunks) }, startPredictThread);
   let next = 0;
   let done = 0;
   try {
