@@ -57,9 +57,10 @@ export function ResultView({ prediction }: { prediction: PredictionItem }) {
           <dt className="text-slate-500">Empty (with a reason)</dt>
           <dd className="text-lg font-semibold">{count(result.empty)}</dd>
         </div>
+        {/* A long column name in one piece would widen a phone's page: it wraps where it must. */}
         <div>
           <dt className="text-slate-500">Prediction column</dt>
-          <dd className="font-mono text-sm">{result.predictionColumn}</dd>
+          <dd className="font-mono text-sm wrap-anywhere">{result.predictionColumn}</dd>
         </div>
       </dl>
       {result.reasons.length > 0 && (

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { registerAndLogIn, sharedDir } from './helpers';
 
 const splits = path.join(sharedDir, 'datasets', 'splits', 'cars');
@@ -38,6 +38,19 @@ async function trainModel(request: APIRequestContext, datasetId: string): Promis
     })
     .toBe('COMPLETED');
   return id;
+}
+
+/**
+ * At a phone's 390 px the page is no wider than the screen: wide tables scroll inside their own
+ * boxes, long names wrap. Restores the viewport after.
+ */
+async function expectFitsPhone(page: Page) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+    .toBeLessThanOrEqual(390);
+  if (size) await page.setViewportSize(size);
 }
 
 function parseCsv(text: string): { header: string[]; rows: string[][] } {
@@ -96,6 +109,7 @@ test('batch and manual predictions agree; plots show; API tokens work until revo
   const cube = result.getByTestId('scatter-3d');
   await expect(cube).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
   await expect(cube.locator('canvas').first()).toBeVisible();
+  await expectFitsPhone(page);
 
   // Manual: paste the first three rows of the test file with its header; predictions equal the batch's.
   const tsv = [original.header, ...original.rows.slice(0, 3)]
@@ -134,6 +148,7 @@ test('batch and manual predictions agree; plots show; API tokens work until revo
   await expect(page.getByLabel('Horsepower, row 2')).toHaveAttribute('aria-invalid', 'true');
   await expect(cells.nth(1)).toHaveAttribute('data-value', '');
   await expect(cells.nth(0)).not.toHaveAttribute('data-value', '');
+  await expectFitsPhone(page);
 
   // Settings: a token predicts through the public API until it is revoked.
   await page.getByRole('link', { name: 'Settings' }).click();
