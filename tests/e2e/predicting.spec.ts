@@ -11,7 +11,7 @@ import { registerAndLogIn, sharedDir } from './helpers';
 const splits = path.join(sharedDir, 'datasets', 'splits', 'cars');
 const label = 'Miles_per_Gallon';
 /** How the app writes dates (lib/datasets/format.ts): 2026-12-03 16:57 UTC. */
-const utcDate = /\b\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\b/;
+const utcDate = /\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/;
 
 async function upload(request: APIRequestContext, file: string, name: string): Promise<string> {
   const response = await request.post('/api/datasets', {
