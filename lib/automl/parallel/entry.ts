@@ -16,7 +16,13 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import * as workerThreads from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+
+// Looked up at run time: a bundler (Next.js's Turbopack) treats `new Worker(path)` as a module to
+// resolve, and fails on a path computed at run time; threads only start in processes that run
+// from source (the job worker, scripts, tests).
+const NodeWorker: typeof Worker = Reflect.get(workerThreads, 'Worker');
 
 // Node's own require, so that a bundler (Next.js) never follows it into esbuild.
 const load = createRequire(
@@ -32,10 +38,9 @@ const built = new Map<string, string | null>();
 /**
  * Starts a worker thread on `entry`, a .js or .ts file. A .js entry (compiled code) loads as it
  * is; a .ts entry from its bundle, or, when bundling fails, by registering tsx in the thread.
- * `Thread` is the Worker class to use (callers may look it up at run time, out of a bundler's
- * sight).
  */
-export function startThread(entry: string, Thread: typeof Worker = Worker): Worker {
+export function startThread(entry: string): Worker {
+  const Thread = NodeWorker;
   if (entry.endsWith('.js')) return new Thread(entry);
   const bundle = bundleOf(entry);
   if (bundle !== null) return new Thread(bundle);

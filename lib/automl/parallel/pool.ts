@@ -1,7 +1,7 @@
 // A pool of worker threads that fit models in parallel, one task per thread at a time.
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { findFamily } from '../families';
 import { AutoMLError } from '../errors';
 import type { ProgressCallback, TrainedModel } from '../types';

@@ -1,7 +1,6 @@
 // Prediction of many rows on worker threads: each thread gets the members once, then chunks of
 // rows in turn, so the calling thread's event loop stays free and the cores share the work.
 import path from 'node:path';
-import * as workerThreads from 'node:worker_threads';
 import type { Worker } from 'node:worker_threads';
 import { sliceMatrix } from '../predict-rows';
 import type { Member } from '../trainer';
@@ -25,13 +24,8 @@ interface Job {
   onProgress?: ProgressCallback;
 }
 
-// Looked up at run time: Next.js's bundler tries to resolve the file of any `new Worker(...)` it
-// sees, and fails on a path computed at run time. This module is only loaded by processes that
-// run from source (the job worker, scripts, tests), where the path is right.
-const Thread: typeof Worker = Reflect.get(workerThreads, 'Worker');
-
 function startPredictThread(): Worker {
-  return startThread(path.join(__dirname, `predict-thread${path.extname(__filename)}`), Thread);
+  return startThread(path.join(__dirname, `predict-thread${path.extname(__filename)}`));
 }
 
 function artifactsOf(members: Member[]): MemberArtifacts[] {
