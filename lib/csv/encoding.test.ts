@@ -5,8 +5,24 @@ const bytes = (...values: number[]) => new Uint8Array(values);
 
 describe('assertText', () => {
   test('a NUL byte means binary', () => {
-    expect(() => assertText(bytes(0x50, 0x4b, 0x03, 0x04, 0x00))).toThrow(
+    expect(() => assertText(bytes(0x61, 0x2c, 0x62, 0x0a, 0x00))).toThrow(
       'not a text CSV file: it contains a NUL byte at byte 4.',
+    );
+  });
+
+  test('an Excel workbook (a zip archive) is named, with how to save it as CSV', () => {
+    expect(() => assertText(bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0x00))).toThrow(
+      'it is a zip archive (an Excel .xlsx or OpenDocument .ods workbook is one), not a CSV file: ' +
+        'open it in its program and save or export the table as CSV (in Excel: File → Save As → CSV UTF-8)',
+    );
+    expect(() => assertText(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0x00))).toThrow(
+      /^it is an old-style Excel workbook \(\.xls\), not a CSV file/,
+    );
+  });
+
+  test('a signature further into the file is only a NUL byte', () => {
+    expect(() => assertText(bytes(0x50, 0x4b, 0x03, 0x04, 0x00), 100)).toThrow(
+      'not a text CSV file: it contains a NUL byte at byte 104.',
     );
   });
 

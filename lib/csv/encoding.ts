@@ -12,10 +12,32 @@ export type CsvEncoding = 'utf-8' | 'latin1';
 export function assertText(bytes: Uint8Array, offset = 0): void {
   const nul = bytes.indexOf(0);
   if (nul === -1) return;
+  const format = offset === 0 ? binaryFormat(bytes) : undefined;
+  if (format) throw new CsvError('NOT_TEXT', `it is ${format}, not a CSV file: ${saveAsCsv}`);
   const utf16 = offset === 0 && looksLikeUtf16(bytes);
   const hint = utf16 ? ' It looks like UTF-16; save it as UTF-8.' : '';
   const message = `not a text CSV file: it contains a NUL byte at byte ${offset + nul}.${hint}`;
   throw new CsvError('NOT_TEXT', message);
+}
+
+const saveAsCsv =
+  'open it in its program and save or export the table as CSV (in Excel: File → Save As → CSV UTF-8)';
+
+/**
+ * The binary formats people upload instead of a CSV, by their first bytes, so that the message
+ * names the format instead of a NUL byte's position. Excel workbooks (.xlsx) are zip archives.
+ */
+const signatures: Array<[bytes: number[], format: string]> = [
+  [[0x50, 0x4b, 0x03, 0x04], 'a zip archive (an Excel .xlsx or OpenDocument .ods workbook is one)'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old-style Excel workbook (.xls)'],
+  [[0x50, 0x41, 0x52, 0x31], 'a Parquet file'],
+  [[0x1f, 0x8b], 'a gzip-compressed file'],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
+];
+
+function binaryFormat(bytes: Uint8Array): string | undefined {
+  const match = signatures.find(([magic]) => magic.every((byte, i) => bytes[i] === byte));
+  return match?.[1];
 }
 
 /**

@@ -32,6 +32,24 @@ describe('refusals', () => {
     );
   });
 
+  test.each([
+    ['SVG', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">\n<rect/>\n</svg>\n'],
+    ['XML', '<?xml version="1.0"?>\n<rows><row a="1"/></rows>\n'],
+    ['HTML', '\uFEFF<!DOCTYPE html>\n<html><body><table></table></body></html>\n'],
+  ])('%s is refused as not CSV', (_, text) => {
+    expect(() => read(text)).toThrow(
+      expect.objectContaining({
+        code: 'NOT_CSV',
+        message:
+          'it looks like XML or HTML, not CSV: export the data as CSV (a header row, then one line per row)',
+      }),
+    );
+  });
+
+  test('a header starting with an angle bracket that is no tag is still CSV', () => {
+    expect(read('<5 km,price\n1,2\n').columns.map((c) => c.name)).toEqual(['<5 km', 'price']);
+  });
+
   test('bracketed header names, as SQL Server exports them, are still CSV', () => {
     expect(read('[id],[name]\n1,a\n2,b\n').columns.map((c) => c.name)).toEqual(['[id]', '[name]']);
   });

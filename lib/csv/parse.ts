@@ -63,6 +63,18 @@ function assertNotJson(sample: string, complete: boolean): void {
   }
 }
 
+// How XML, SVG and HTML files start; a CSV header does not start with any of these.
+const MARKUP_START = /^\s*<(\?xml|!doctype|!--|html[\s>]|svg[\s>])/i;
+
+/** Refuses XML, SVG and HTML: read as CSV they would become a one-column table of tags. */
+function assertNotMarkup(sample: string): void {
+  if (!MARKUP_START.test(sample.replace(/^\uFEFF/, ''))) return;
+  throw new CsvError(
+    'NOT_CSV',
+    'it looks like XML or HTML, not CSV: export the data as CSV (a header row, then one line per row)',
+  );
+}
+
 /** Delimiter (unless given) and record terminator from the start of the text. */
 export function detectDialect(
   sample: string,
@@ -71,6 +83,7 @@ export function detectDialect(
   options: ResolvedCsvOptions,
 ): Dialect {
   assertNotJson(sample, complete);
+  assertNotMarkup(sample);
   const newline = detectNewline(sample);
   const delimiter = options.delimiter ?? detectDelimiter(sample, newline, complete);
   return { delimiter, newline, encoding };

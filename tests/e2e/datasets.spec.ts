@@ -11,6 +11,20 @@ test('upload, schema, profile charts, split, merge, download, delete', async ({ 
   test.setTimeout(240_000);
   await registerAndLogIn(page, 'Dana Set', 'datasets');
 
+  // An Excel workbook (a zip archive) is refused, naming the format and how to save it as CSV.
+  const workbook = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]);
+  await page.getByLabel('CSV file').setInputFiles({
+    name: 'prices.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: workbook,
+  });
+  await page.getByRole('button', { name: 'Upload' }).click();
+  const refusal = page.getByRole('form', { name: 'Upload a dataset' }).getByRole('alert');
+  await expect(refusal).toContainText(
+    'prices.xlsx cannot be used: it is a zip archive (an Excel .xlsx',
+  );
+  await expect(refusal).toContainText('File → Save As → CSV UTF-8');
+
   // Upload: the progress bar shows, then the dataset page opens with its counts.
   await page.getByLabel('CSV file').setInputFiles(carsCsv);
   await page.getByLabel('Description').fill('<b>not bold</b>');
