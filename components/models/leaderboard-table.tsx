@@ -78,8 +78,12 @@ function cell(row: LeaderboardRow, key: Key): React.ReactNode {
     case 'ensembleWeight':
       return row.ensembleWeight > 0 ? formatScore(row.ensembleWeight) : '–';
     case 'status':
+      // An ok model may still carry a note, such as being left out of the ensemble for speed.
       return row.status === 'ok' ? (
-        'ok'
+        <>
+          ok
+          {row.reason && <span className="text-slate-500">: {row.reason}</span>}
+        </>
       ) : (
         <span className={row.status === 'failed' ? 'text-red-700' : 'text-amber-800'}>
           {row.status}

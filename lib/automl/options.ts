@@ -76,6 +76,15 @@ export const FitOptionsSchema = z.object({
       'Metric that scores models on validation rows, ranks the leaderboard and guides the ' +
         'ensemble: rmse, mae or r2 (ranks as rmse). Learners still train on squared error.',
     ),
+  pruneTolerance: z
+    .number()
+    .min(0)
+    .max(0.1)
+    .default(0.001)
+    .describe(
+      'Share of validation score the ensemble may give up to leave out a member that costs at ' +
+        'least half its prediction time (kNN on wide data, say); 0 = never leave one out.',
+    ),
   ensembleRounds: z
     .number()
     .int()

@@ -1,4 +1,7 @@
-import { selectEnsemble, blend } from '@/lib/automl/ensemble';
+import { selectEnsemble, blend, pruneCostly } from '@/lib/automl/ensemble';
+import { buildEnsemble } from '@/lib/automl/fit-report';
+import type { ModelsOutcome } from '@/lib/automl/fit-models';
+import { FitOptionsSchema } from '@/lib/automl/options';
 import { linearFamily } from '@/lib/automl/linear';
 import { regressionMetrics } from '@/lib/automl/metrics';
 import { Random } from '@/lib/automl/random';
@@ -169,6 +172,63 @@ describe('greedy ensemble selection', () => {
   });
 });
 
+describe('leaving costly members out of the ensemble', () => {
+  const n = 200;
+  const labels = Float64Array.from({ length: n }, (_, i) => Math.sin(i));
+  const a = labels.map((y, i) => y + 0.3 * Math.cos(3 * i));
+  const b = labels.map((y, i) => y - 0.3 * Math.cos(3 * i) + 0.1 * Math.sin(5 * i));
+  const c = labels.map((y, i) => y + 0.2 * Math.sin(7 * i));
+  const candidates = [a, b, c];
+  const first = selectEnsemble(candidates, labels, 25);
+  const without = selectEnsemble(candidates, labels, 25, 'squared', new Set([2]));
+  const loss = (s: typeof first) => s.history[s.history.length - 1];
+  const prune = (cost: number[], tolerance: number, fixed: number[] = []) =>
+    pruneCostly(candidates, labels, first, {
+      rounds: 25,
+      loss: 'squared',
+      cost,
+      fixed: new Set(fixed),
+      limits: { tolerance, costShare: 0.5 },
+    });
+
+  it('starts from a selection that uses the third member, and is worse without it', () => {
+    expect(first.weights[2]).toBeGreaterThan(0);
+    expect(without.weights[2]).toBe(0);
+    expect(loss(without)).toBeGreaterThan(loss(first));
+  });
+
+  it('leaves out the member taking most of the time when the loss stays within the tolerance', () => {
+    const tolerance = loss(without) / loss(first) - 1 + 1e-9;
+    const { selection, pruned } = prune([1, 1, 100], tolerance);
+    expect(pruned).toEqual([2]);
+    expect(Array.from(selection.weights)).toEqual(Array.from(without.weights));
+  });
+
+  it('keeps it when the loss would rise more than the tolerance', () => {
+    const tolerance = loss(without) / loss(first) - 1 - 1e-9;
+    const { selection, pruned } = prune([1, 1, 100], tolerance);
+    expect(pruned).toEqual([]);
+    expect(selection).toBe(first);
+  });
+
+  it('keeps members that cost less than half the time, and members others stack on', () => {
+    expect(prune([1, 1, 1.5], 1).pruned).toEqual([]);
+    expect(prune([1, 1, 100], 1, [2]).pruned).toEqual([]);
+  });
+
+  it('never leaves out the only member', () => {
+    const alone = selectEnsemble([c], labels, 25);
+    const { pruned } = pruneCostly([c], labels, alone, {
+      rounds: 25,
+      loss: 'squared',
+      cost: [100],
+      fixed: new Set(),
+      limits: { tolerance: 1, costShare: 0.5 },
+    });
+    expect(pruned).toEqual([]);
+  });
+});
+
 describe('regression metrics', () => {
   it('match hand-computed values', () => {
     const labels = [0, 2, 4, 10];
@@ -194,5 +254,64 @@ describe('regression metrics', () => {
     const m = regressionMetrics([2, 2], [1, 3]);
     expect(m.r2).toBeNaN();
     expect(m.rmse).toBe(1);
+  });
+});
+
+describe('the fit report of a pruned ensemble', () => {
+  const n = 200;
+  const labels = Float64Array.from({ length: n }, (_, i) => Math.sin(i));
+  const predictions = [
+    labels.map((y, i) => y + 0.3 * Math.cos(3 * i)),
+    labels.map((y, i) => y - 0.3 * Math.cos(3 * i) + 0.1 * Math.sin(5 * i)),
+    labels.map((y, i) => y + 0.2 * Math.sin(7 * i)),
+  ];
+  const names = ['fast_a', 'fast_b', 'slow_knn'];
+  const costs: Record<string, number> = { fast_a: 1, fast_b: 1, slow_knn: 100 };
+  const costOf = (member: { name: string }) => costs[member.name];
+  const outcome = (inputs?: string[]): ModelsOutcome => ({
+    fits: names.map((name, m) => ({
+      member: {
+        name,
+        family: 'test',
+        stackLevel: m === 0 && inputs ? 2 : 1,
+        models: [],
+        ...(m === 0 && inputs ? { inputs } : {}),
+      },
+      scoringPredictions: predictions[m],
+      fitSec: 1,
+      predictSec: 0,
+    })),
+    rows: names.map((name) => ({
+      name,
+      family: 'test',
+      status: 'ok' as const,
+      validationRmse: null,
+      fitSec: 1,
+      validationPredictSec: 0,
+      stackLevel: 1,
+      foldCount: 1,
+      ensembleWeight: 0,
+    })),
+  });
+
+  it('names the member left out for speed and what it cost', () => {
+    const settings = FitOptionsSchema.parse({ label: 'y', pruneTolerance: 0.1 });
+    const { weights, leaderboard } = buildEnsemble(outcome(), labels, settings, costOf);
+    expect(weights[2]).toBe(0);
+    const slow = leaderboard.find((row) => row.name === 'slow_knn')!;
+    expect(slow.status).toBe('ok');
+    expect(slow.reason).toMatch(
+      /^left out of the ensemble for speed: it would take about 98% of the prediction time, and the ensemble scores [\d.]+% worse without it$/,
+    );
+  });
+
+  it('keeps it with pruneTolerance 0, or when a weighted member stacks on it', () => {
+    const strict = FitOptionsSchema.parse({ label: 'y', pruneTolerance: 0 });
+    expect(buildEnsemble(outcome(), labels, strict, costOf).weights[2]).toBeGreaterThan(0);
+    const settings = FitOptionsSchema.parse({ label: 'y', pruneTolerance: 0.1 });
+    const stacked = buildEnsemble(outcome(['slow_knn']), labels, settings, costOf);
+    expect(stacked.weights[0]).toBeGreaterThan(0);
+    expect(stacked.weights[2]).toBeGreaterThan(0);
+    expect(stacked.leaderboard.every((row) => row.reason === undefined)).toBe(true);
   });
 });

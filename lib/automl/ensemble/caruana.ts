@@ -16,12 +16,14 @@ export interface EnsembleSelection {
  * Adds, `rounds` times, the candidate whose inclusion lowers validation RMSE (or MAE) most (a candidate may
  * be added again, which raises its weight). Ties go to the earlier candidate, so the result is
  * deterministic. `predictions[m][i]` is candidate m's prediction of row i; `labels[i]` its label.
+ * Candidates in `excluded` are never picked.
  */
 export function selectEnsemble(
   predictions: Float64Array[],
   labels: Float64Array,
   rounds = 25,
   loss: EnsembleLoss = 'squared',
+  excluded: ReadonlySet<number> = new Set(),
 ): EnsembleSelection {
   const n = labels.length;
   const sum = new Float64Array(n);
@@ -32,6 +34,7 @@ export function selectEnsemble(
     let best = -1;
     let bestRmse = Infinity;
     for (let m = 0; m < predictions.length; m++) {
+      if (excluded.has(m)) continue;
       const rmse =
         loss === 'squared'
           ? rmseOfMean(sum, predictions[m], step, labels)
@@ -50,6 +53,59 @@ export function selectEnsemble(
   }
   const weights = counts.map((count) => count / Math.max(1, picks.length));
   return { weights, picks, history };
+}
+
+/** What `pruneCostly` may give up, and for how much. */
+export interface PruneLimits {
+  /** Largest relative rise of the final validation loss accepted, for all removals together. */
+  tolerance: number;
+  /** A member is only worth removing when it costs at least this share of the prediction time. */
+  costShare: number;
+}
+
+/**
+ * Leaves out of the ensemble, one at a time, the weighted member that costs the most prediction
+ * time, while it costs at least `costShare` of the weighted members' time and the selection
+ * without it (rerun from scratch) loses at most `tolerance` of `selection`'s final loss. `cost[m]`
+ * is member m's prediction time; `fixed` members (inputs of other members, predicted anyway) are
+ * never left out. Returns the last accepted selection and the members left out.
+ */
+export function pruneCostly(
+  predictions: Float64Array[],
+  labels: Float64Array,
+  selection: EnsembleSelection,
+  options: {
+    rounds: number;
+    loss: EnsembleLoss;
+    cost: ArrayLike<number>;
+    fixed: ReadonlySet<number>;
+    limits: PruneLimits;
+  },
+): { selection: EnsembleSelection; pruned: number[] } {
+  const { cost, limits } = options;
+  const target = selection.history[selection.history.length - 1] * (1 + limits.tolerance);
+  const excluded = new Set<number>();
+  let current = selection;
+  for (;;) {
+    let total = 0;
+    let costliest = -1;
+    let weighted = 0;
+    current.weights.forEach((weight, m) => {
+      if (weight === 0) return;
+      weighted++;
+      total += cost[m];
+      if (!options.fixed.has(m) && (costliest < 0 || cost[m] > cost[costliest])) costliest = m;
+    });
+    if (weighted < 2 || costliest < 0 || cost[costliest] < limits.costShare * total) break;
+    excluded.add(costliest);
+    const without = selectEnsemble(predictions, labels, options.rounds, options.loss, excluded);
+    if (!(without.history[without.history.length - 1] <= target)) {
+      excluded.delete(costliest);
+      break;
+    }
+    current = without;
+  }
+  return { selection: current, pruned: [...excluded] };
 }
 
 // RMSE of (sum + candidate) / step against labels, without allocating.

@@ -1,3 +1,10 @@
 // Weighted ensembles of fitted models.
 
-export { blend, selectEnsemble, type EnsembleLoss, type EnsembleSelection } from './caruana';
+export {
+  blend,
+  pruneCostly,
+  selectEnsemble,
+  type EnsembleLoss,
+  type EnsembleSelection,
+  type PruneLimits,
+} from './caruana';
