@@ -4,7 +4,7 @@
 // long training.
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { registerAndLogIn, sharedDir } from './helpers';
 
 const carsCsv = path.join(sharedDir, 'datasets', 'cars.csv');
@@ -19,6 +19,15 @@ async function uploadCars(page: Page) {
     },
   });
   expect(answer.status()).toBe(201);
+}
+
+/** How far a chart's title runs past its figure's left or right edge, in pixels (0 or less: inside). */
+async function titleOverflowPx(chart: Locator): Promise<number> {
+  return chart.evaluate((figure) => {
+    const box = figure.getBoundingClientRect();
+    const title = figure.querySelector('.role-title')?.getBoundingClientRect();
+    return title ? Math.max(box.left - title.left, title.right - box.right) : Infinity;
+  });
 }
 
 async function fillTrainForm(page: Page) {
@@ -91,6 +100,15 @@ test('train, watch, inspect, download, upload again, delete, cancel', async ({ p
   await importance.locator('summary').last().click();
   await expect(importance.getByRole('link', { name: /Save as SVG/ }).last()).toBeVisible();
   await importance.locator('summary').last().click();
+
+  // On a phone the charts' titles stay inside their charts: the long one breaks into lines.
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const chart of [leaderboardChart, importance]) {
+    await expect.poll(() => titleOverflowPx(chart)).toBeLessThanOrEqual(0);
+  }
+  await expect(importance.locator('.role-title-text text tspan')).toHaveCount(2);
+  if (size) await page.setViewportSize(size);
 
   // Download the zip: the engine's file plus model_info.txt.
   const [download] = await Promise.all([
