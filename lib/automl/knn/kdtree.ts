@@ -3,10 +3,13 @@
 /**
  * Flat k-d tree. Node `t` covers `order[start[t] .. end[t])`; an inner node splits on dimension
  * `splitDim[t]` at `splitValue[t]` into children `left[t]` and `right[t]`; a leaf has splitDim -1.
- * The points themselves stay in `data` (numPoints × dims, row-major) in their original order.
+ * `data` holds the points (numPoints × dims, row-major) in their original order; `ordered` the
+ * same points in tree order (row r is point order[r]), so that a leaf's points lie together in
+ * memory.
  */
 export interface KdTree {
   data: Float32Array;
+  ordered: Float32Array;
   dims: number;
   order: Int32Array;
   start: Int32Array;
@@ -53,8 +56,13 @@ export function buildKdTree(
     nodes.right[t] = addNode(nodes, mid, to);
     stack.push(nodes.left[t], nodes.right[t]);
   }
+  const ordered = new Float32Array(numPoints * dims);
+  for (let r = 0; r < numPoints; r++) {
+    ordered.set(data.subarray(order[r] * dims, (order[r] + 1) * dims), r * dims);
+  }
   return {
     data,
+    ordered,
     dims,
     order,
     start: Int32Array.from(nodes.start),
@@ -202,17 +210,17 @@ function search(
 }
 
 function scanLeaf(tree: KdTree, t: number, query: Float32Array, out: Neighbours, exclude: number) {
-  const { data, dims, order } = tree;
+  const { ordered, dims, order } = tree;
   const k = out.index.length;
   for (let r = tree.start[t]; r < tree.end[t]; r++) {
     const point = order[r];
     if (point === exclude) continue;
-    const base = point * dims;
+    const base = r * dims;
     const worst = out.count < k ? Infinity : out.dist2[k - 1];
     let dist2 = 0;
     // Stop summing once the point is already farther than the worst kept neighbour.
     for (let d = 0; d < dims && dist2 < worst; d++) {
-      const diff = query[d] - data[base + d];
+      const diff = query[d] - ordered[base + d];
       dist2 += diff * diff;
     }
     if (dist2 < worst) insert(out, point, dist2);
