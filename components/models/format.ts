@@ -9,6 +9,17 @@ export function formatDuration(totalSec: number | null | undefined): string {
   return `${pad(Math.floor(sec / 3600))}:${pad(Math.floor((sec % 3600) / 60))}:${pad(sec % 60)}`;
 }
 
+/**
+ * How long a finished training took: seconds under a minute ("0.6 s", "2.3 s", "42 s"), so that
+ * a quick fit does not read "00:00:00"; HH:MM:SS from a minute on.
+ */
+export function formatTrainingTime(totalSec: number | null | undefined): string {
+  if (totalSec === null || totalSec === undefined || !Number.isFinite(totalSec)) return '–';
+  const sec = Math.max(0, totalSec);
+  if (sec >= 59.5) return formatDuration(Math.round(sec));
+  return `${sec < 9.95 ? sec.toFixed(1) : Math.round(sec)} s`;
+}
+
 /** A time limit in words: "none", "1 min", "2 h 30 min", "45 s". */
 export function formatTimeLimit(timeLimitSec: number | null | undefined): string {
   if (!timeLimitSec) return 'none';
@@ -30,10 +41,16 @@ export function formatScore(value: number | null | undefined): string {
   return value.toLocaleString('en-US', { maximumSignificantDigits: 4 });
 }
 
-/** Seconds with up to 3 significant digits ("0.0123 s", "12.3 s"). */
+/**
+ * A short time with up to 3 significant digits: seconds from 1 s ("12.3 s"), milliseconds below
+ * ("123 ms", "0.059 ms"), and "< 0.01 ms" below that, where more digits would be noise.
+ */
 export function formatSeconds(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return `${value.toLocaleString('en-US', { maximumSignificantDigits: 3 })} s`;
+  const digits = (n: number) => n.toLocaleString('en-US', { maximumSignificantDigits: 3 });
+  if (value === 0 || Math.abs(value) >= 1) return `${digits(value)} s`;
+  if (Math.abs(value) < 0.00001) return '< 0.01 ms';
+  return `${digits(value * 1000)} ms`;
 }
 
 /** Names of the evaluation metrics as users read them. */

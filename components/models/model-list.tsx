@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { formatDate } from '@/lib/datasets/format';
 import { CancelTrainingButton } from './cancel-button';
-import { formatDuration, formatScore, metricLabels } from './format';
+import { formatScore, formatTrainingTime, metricLabels } from './format';
 import { StatusBadge } from './status-badge';
 import { TrainingProgress } from './training-progress';
 import type { ModelSummary } from './types';
@@ -55,7 +55,7 @@ function StatusCell({ model, now }: { model: ModelSummary; now: number }) {
       {model.status === 'TRAINING' && <TrainingProgress model={model} now={now} />}
       {model.status === 'COMPLETED' && model.trainingSec !== null && (
         <p className="text-xs text-slate-500 tabular-nums">
-          trained in {formatDuration(model.trainingSec)}
+          trained in {formatTrainingTime(model.trainingSec)}
         </p>
       )}
       {model.status === 'FAILED' && model.error && (

@@ -1,6 +1,6 @@
 // The parts of a model's details page: overview facts, features, dropped columns, weights.
 import { formatCount, formatDate } from '@/lib/datasets/format';
-import { formatDuration, formatScore, formatTimeLimit, metricLabels } from './format';
+import { formatScore, formatTimeLimit, formatTrainingTime, metricLabels } from './format';
 import { DatasetCell } from './model-list';
 import type { ModelDetails } from './types';
 
@@ -19,10 +19,10 @@ export function Section({ title, children }: { title: string; children: React.Re
 
 /** The whole training job's duration, with the engine's fit inside it when that is known. */
 function trainingDuration(model: ModelDetails): string {
-  const whole = formatDuration(model.trainingSec);
+  const whole = formatTrainingTime(model.trainingSec);
   const fit = model.fitSec;
   if (fit === null || fit === undefined || model.trainingSec === null) return whole;
-  return `${whole} (fitting models ${formatDuration(fit)})`;
+  return `${whole} (fitting models ${formatTrainingTime(fit)})`;
 }
 
 /** Dataset, target, preset, limits, duration and validation scores as a definition list. */

@@ -6,11 +6,8 @@ export function formatMetric(value: number | null | undefined): string {
   return value.toLocaleString('en-US', { maximumSignificantDigits: 6 });
 }
 
-/** Seconds: "0.84 s", "12.3 s". */
-export function formatSeconds(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return `${value.toLocaleString('en-US', { maximumSignificantDigits: 3 })} s`;
-}
+/** Seconds as "12.3 s" or "840 ms": the Models pages' format. */
+export { formatSeconds } from '@/components/models/format';
 
 /** Whether a status means the job may still change it. */
 export function isActive(status: string): boolean {

@@ -81,12 +81,16 @@ test('train, watch, inspect, download, upload again, delete, cancel', async ({ p
   await expect(page.getByTestId('fact-Target')).toHaveText('Miles_per_Gallon');
   await expect(page.getByTestId('fact-Time limit')).toHaveText('1 min');
   await expect(page.getByTestId('fact-Training duration')).toHaveText(
-    /^00:0\d:\d\d \(fitting models 00:0\d:\d\d\)$/,
+    /^(\d+(\.\d)? s|00:0\d:\d\d) \(fitting models (\d+(\.\d)? s|00:0\d:\d\d)\)$/,
   );
   await expect(page.getByTestId('fact-Dataset').getByRole('link', { name: 'cars' })).toBeVisible();
   const horsepower = page.getByTestId('feature-row').filter({ hasText: 'Horsepower' });
   await expect(horsepower).toContainText('numeric');
   expect(await page.getByTestId('leaderboard-row').count()).toBeGreaterThan(2);
+  // Times under a second read in milliseconds ('7.74 ms', not '0.00774 s').
+  const ensembleTimes = page.getByTestId('leaderboard-row').filter({ hasText: 'WeightedEnsemble' });
+  await expect(ensembleTimes).toContainText(/\d ms/);
+  await expect(ensembleTimes).not.toContainText(/0\.00\d* s/);
   await expect(
     page.getByTestId('leaderboard-row').filter({ hasText: 'WeightedEnsemble' }),
   ).toHaveCount(1);
