@@ -11,7 +11,7 @@ import {
   storedArray,
   type LinearLayout,
 } from './design';
-import { buildKdTree, nearest, neighbourBuffer, type KdTree } from './kdtree';
+import { buildKdTree, nearest, neighbourBuffer, queryOrder, type KdTree } from './kdtree';
 import { resolveKnnParams, type KnnParams, type Weighting } from './params';
 import { chooseNeighbours, neighbourMean, type TuneResult } from './tune';
 
@@ -48,7 +48,7 @@ export class KnnModel implements TrainedModel {
     const queries = denseDesign(this.layout, X, this.columnScale);
     const found = neighbourBuffer(this.settings.k);
     const out = new Float64Array(X.numRows);
-    for (let i = 0; i < X.numRows; i++) {
+    for (const i of queryOrder(this.tree, queries, X.numRows)) {
       nearest(this.tree, queries.subarray(i * dims, (i + 1) * dims), found);
       out[i] = neighbourMean(this.y, found, this.settings.k, this.settings.weighting);
     }

@@ -4,7 +4,7 @@ import { AutoMLError } from '../errors';
 import { Random } from '../random';
 import type { LabelledMatrix } from '../types';
 import { knnFamily, type KnnModel } from './index';
-import { buildKdTree, nearest, neighbourBuffer } from './kdtree';
+import { buildKdTree, nearest, neighbourBuffer, queryOrder } from './kdtree';
 import { matrix } from '@/tests/automl/matrix';
 
 /** y = 10 where x0 < 0.5, else 20, plus the category's offset (0, 5 or -5); x1 is noise. */
@@ -40,6 +40,16 @@ describe('k-d tree', () => {
       }).sort((a, b) => a - b);
       expect(Array.from(found.dist2)).toEqual(brute.slice(0, 7).map((d) => expect.closeTo(d, 9)));
     }
+  });
+
+  it('orders queries by the leaf they fall in, as a permutation of all of them', () => {
+    // Points 0..99 on a line, leaves of at most 10; queries in one leaf keep their input order.
+    const data = Float32Array.from({ length: 100 }, (_, i) => i);
+    const tree = buildKdTree(data, 100, 1, 10);
+    const queries = Float32Array.from([95, 3, 97, 5, 51, 1]);
+    const order = Array.from(queryOrder(tree, queries, 6));
+    expect([...order].sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(order.map((i) => queries[i])).toEqual([3, 5, 1, 51, 95, 97]);
   });
 
   it('leaves the excluded point out of its own query', () => {
