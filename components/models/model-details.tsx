@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { VegaChart } from '@/components/charts/vega-chart';
 import { FormAlert } from '@/components/ui/form-alert';
 import { getWithClock } from './api';
+import { ApiExample } from './api-example';
 import { CancelTrainingButton } from './cancel-button';
 import { importanceSpec, leaderboardSpec } from './chart-specs';
 import { DeleteModelButton } from './delete-model-button';
@@ -87,6 +88,9 @@ function Results({ model }: { model: Details }) {
             Not measured for this model (uploaded models carry it only when trained with a holdout).
           </p>
         )}
+      </Section>
+      <Section title="Predict from a script">
+        <ApiExample model={model} />
       </Section>
     </>
   );

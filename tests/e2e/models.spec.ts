@@ -105,6 +105,23 @@ test('train, watch, inspect, download, upload again, delete, cancel', async ({ p
   await expect(importance.getByRole('link', { name: /Save as SVG/ }).last()).toBeVisible();
   await importance.locator('summary').last().click();
 
+  // "Predict from a script": the example's body, sent with a new token, gets one prediction.
+  const example = (await page.getByTestId('api-example').textContent()) ?? '';
+  const url = /curl -X POST (\S+)/.exec(example)?.[1] ?? '';
+  expect(url).toMatch(/\/api\/v1\/models\/[0-9a-f-]{36}\/predict$/);
+  const body = /-d '(.*)'$/.exec(example)?.[1] ?? '';
+  const created = await page.request.post('/api/tokens', { data: { name: 'example' } });
+  const { secret } = (await created.json()) as { secret: string };
+  const answer = await page.request.fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+    data: body,
+  });
+  expect(answer.status()).toBe(200);
+  const predicted = (await answer.json()) as { predictions: (number | null)[] };
+  expect(predicted.predictions).toHaveLength(1);
+  expect(predicted.predictions[0]).toBeGreaterThan(5);
+
   // On a phone the charts' titles stay inside their charts: the long one breaks into lines.
   const size = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
