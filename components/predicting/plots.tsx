@@ -60,6 +60,24 @@ export function scatterSpec(
   } as VisualizationSpec;
 }
 
+/** How many predicted rows have a value in every one of `names`. */
+export function rowsWithValues(data: PlotData, names: string[]): number {
+  return data.predictions.filter(
+    (y, row) => y !== null && names.every((name) => (data.columns[name]?.[row] ?? null) !== null),
+  ).length;
+}
+
+/** Said instead of an empty plot when no predicted row has the chosen features' values. */
+function NothingToPlot({ names }: { names: string[] }) {
+  const which = names.length === 1 ? names[0] : `both ${names.join(' and ')}`;
+  return (
+    <p role="status" className="rounded-lg bg-slate-50 p-4 text-sm text-slate-600">
+      No predicted row has a value for {which}, so there is nothing to plot: fill{' '}
+      {names.length === 1 ? 'it' : 'them'} in, or choose another feature.
+    </p>
+  );
+}
+
 function FeatureSelect({
   id,
   label,
@@ -138,6 +156,7 @@ export function PredictionPlots({
   if (!first) return <p className="text-sm text-slate-600">This model has no feature to plot.</p>;
   const predicted = data.predictions.filter((p) => p !== null).length;
   if (predicted === 0) return <p className="text-sm text-slate-600">No predictions to plot yet.</p>;
+  const cubeHasPoints = rowsWithValues(data, [ax, ay]) > 0;
 
   return (
     <div className="grid gap-6 lg:grid-cols-2">
@@ -160,7 +179,8 @@ export function PredictionPlots({
             allowNone
           />
         </div>
-        {spec && x && (
+        {x && rowsWithValues(data, [x.name]) === 0 && <NothingToPlot names={[x.name]} />}
+        {spec && x && rowsWithValues(data, [x.name]) > 0 && (
           <VegaChart
             spec={spec}
             label={`Scatter of ${x.name} against ${predictionName}`}
@@ -188,7 +208,8 @@ export function PredictionPlots({
             onChange={setAy}
           />
         </div>
-        {cube && (
+        {cube && !cubeHasPoints && <NothingToPlot names={ax === ay ? [ax] : [ax, ay]} />}
+        {cube && cubeHasPoints && (
           <Scatter3d data={cube} label={`3D scatter of ${ax}, ${ay} and ${predictionName}`} />
         )}
       </section>

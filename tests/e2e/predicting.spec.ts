@@ -150,6 +150,17 @@ test('batch and manual predictions agree; plots show; API tokens work until revo
   await expect(cells.nth(0)).not.toHaveAttribute('data-value', '');
   await expectFitsPhone(page);
 
+  // A feature left blank in every row gets a message in the 2D plot instead of empty axes.
+  for (const row of [1, 2, 3]) await page.getByLabel(`Acceleration, row ${row}`).fill('');
+  await page.getByRole('button', { name: 'Predict', exact: true }).click();
+  await expect(cells.nth(0)).not.toHaveAttribute('data-value', '');
+  const flat = manualPlots.getByRole('region', { name: '2D scatter' });
+  await flat.getByLabel('Feature (x)').selectOption('Acceleration');
+  await expect(flat.getByRole('status')).toHaveText(
+    /^No predicted row has a value for Acceleration, so there is nothing to plot/,
+  );
+  await expect(flat.getByRole('figure')).toHaveCount(0);
+
   // Settings: a token predicts through the public API until it is revoked.
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Token name').fill('e2e script');
