@@ -70,4 +70,26 @@ describe('flat forest prediction', () => {
       expect(Array.from(predictForest(forest, X))).toEqual(Array.from(expected));
     }
   });
+
+  it('ignores bins set on a leaf, which a model file could hold, without changing the forest', () => {
+    // One stump on feature 0: bins 1..2 go left (value 10), the rest right (value 20).
+    const forest: FlatForest = {
+      initScore: 0,
+      mappers: [
+        { categorical: false, numBins: 4, upperBounds: Float64Array.from([0, 1, 2, Infinity]) },
+      ],
+      roots: Int32Array.from([0]),
+      feature: Int32Array.from([0, -1, -1]),
+      value: Float64Array.from([0, 10, 20]),
+      left: Int32Array.from([1, 0, 0]),
+      leftBins: new Uint32Array(3 * 8),
+    };
+    forest.leftBins[0] = 0b110;
+    forest.leftBins[1 * 8] = 0xffffffff; // bits on both leaves
+    forest.leftBins[2 * 8] = 0xffffffff;
+    const X = matrix([Float64Array.from([0.5, 1.5, 2.5, 7])]);
+    expect(Array.from(predictForest(forest, X))).toEqual([10, 10, 20, 20]);
+    expect(forest.leftBins[8]).toBe(0xffffffff);
+    expect(forest.feature[1]).toBe(-1);
+  });
 });
