@@ -24,10 +24,15 @@ function siblingNames(trainingName: string): string[] {
   return [`${base}_test`, `${trainingName}_test`].map((name) => name.toLowerCase());
 }
 
-function holdsColumns(dataset: TestDataset, model: TestedModel): boolean {
+/** The model's target and features that `dataset` lacks, target first; [] when it holds them. */
+export function missingColumns(dataset: TestDataset, model: TestedModel): string[] {
   const present = new Set(dataset.columns);
   const needed = [...(model.label ? [model.label] : []), ...(model.features ?? [])];
-  return needed.every((name) => present.has(name));
+  return needed.filter((name) => !present.has(name));
+}
+
+function holdsColumns(dataset: TestDataset, model: TestedModel): boolean {
+  return missingColumns(dataset, model).length === 0;
 }
 
 /**

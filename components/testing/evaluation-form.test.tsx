@@ -43,6 +43,25 @@ describe('EvaluationForm', () => {
     expect(dataset).toHaveValue('d4');
   });
 
+  it('warns under the dataset when it lacks the model’s columns or is its training data', () => {
+    render(<EvaluationForm models={models} datasets={datasets} />);
+    const hint = screen.getByTestId('dataset-hint');
+    expect(hint).toHaveTextContent('Rows the model has not seen in training.');
+
+    fireEvent.change(screen.getByLabelText('Test dataset'), { target: { value: 'd3' } });
+    expect(hint).toHaveTextContent(
+      "cars lacks 'price', 'carat', 'cut', which the model needs: choose a dataset that has them.",
+    );
+    const options = screen.getAllByRole('option').map((o) => o.textContent);
+    expect(options).toContain('cars (lacks columns)');
+    expect(options).toContain('diamonds_test');
+
+    fireEvent.change(screen.getByLabelText('Test dataset'), { target: { value: 'd1' } });
+    expect(hint).toHaveTextContent(
+      'This is the data the model was trained on: its scores will look better than on new rows.',
+    );
+  });
+
   it('says which evaluation started and links to its page, without a status', async () => {
     const bodies: unknown[] = [];
     global.fetch = jest.fn(async (_url: string, init: RequestInit) => {

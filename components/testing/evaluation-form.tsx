@@ -6,7 +6,12 @@ import { useState } from 'react';
 import { callApi } from '@/components/datasets/api';
 import { PrimaryButton } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
-import { defaultTestDataset, type TestDataset, type TestedModel } from './default-dataset';
+import {
+  defaultTestDataset,
+  missingColumns,
+  type TestDataset,
+  type TestedModel,
+} from './default-dataset';
 import { EVALUATIONS_CHANGED } from './format';
 
 export interface ModelChoice extends TestedModel {
@@ -119,10 +124,11 @@ export function EvaluationForm({
             {datasets.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}
+                {model && missingColumns(d, model).length > 0 ? ' (lacks columns)' : ''}
               </option>
             ))}
           </select>
-          <p className="mt-1 text-sm text-slate-500">Rows the model has not seen in training.</p>
+          <DatasetHint model={model} dataset={datasets.find((d) => d.id === datasetId)} />
         </div>
       </div>
       {error && <FormAlert>{error}</FormAlert>}
@@ -140,5 +146,32 @@ export function EvaluationForm({
         Evaluate
       </PrimaryButton>
     </form>
+  );
+}
+
+/** What the chosen dataset means for the evaluation: columns it lacks, or its own training rows. */
+function DatasetHint({ model, dataset }: { model?: ModelChoice; dataset?: DatasetChoice }) {
+  const missing = model && dataset ? missingColumns(dataset, model) : [];
+  if (dataset && missing.length > 0) {
+    const named = missing.slice(0, 4).map((name) => `'${name}'`);
+    const more = missing.length > 4 ? ` and ${missing.length - 4} more` : '';
+    return (
+      <p data-testid="dataset-hint" className="mt-1 text-sm text-red-700">
+        {dataset.name} lacks {named.join(', ')}
+        {more}, which the model needs: choose a dataset that has them.
+      </p>
+    );
+  }
+  if (model && dataset && dataset.id === model.datasetId) {
+    return (
+      <p data-testid="dataset-hint" className="mt-1 text-sm text-amber-700">
+        This is the data the model was trained on: its scores will look better than on new rows.
+      </p>
+    );
+  }
+  return (
+    <p data-testid="dataset-hint" className="mt-1 text-sm text-slate-500">
+      Rows the model has not seen in training.
+    </p>
   );
 }

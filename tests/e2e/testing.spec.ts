@@ -99,6 +99,12 @@ test('evaluate a diamonds model on its test split: metrics, charts, scored rows'
   await expect(form.getByLabel('Test dataset').locator('option:checked')).toHaveText(
     'diamonds_test',
   );
+  // Choosing the training data warns that its scores flatter the model.
+  const hint = form.getByTestId('dataset-hint');
+  await form.getByLabel('Test dataset').selectOption({ label: 'diamonds_train' });
+  await expect(hint).toHaveText(/^This is the data the model was trained on/);
+  await form.getByLabel('Test dataset').selectOption({ label: 'diamonds_test' });
+  await expect(hint).toHaveText('Rows the model has not seen in training.');
   await form.getByRole('button', { name: 'Evaluate' }).click();
   await expect(page.getByRole('status')).toContainText(
     'Started evaluating diamonds price on diamonds_test.',
