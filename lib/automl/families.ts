@@ -20,6 +20,12 @@ export interface FamilyEntry {
    */
   relativeCost: number;
   /**
+   * Smallest share of its estimated time worth giving a fit when the time plan runs short
+   * (default 0.8). Families that stop gracefully, keeping a useful model (a neural network's
+   * best epoch so far), accept less; boosting cut short is much worse than its full fit.
+   */
+  minShare?: number;
+  /**
    * Settings that reproduce a fitted model's tuned choices (penalty, number of trees) for a refit
    * on all labelled rows, read from its artifact params; absent = the family cannot be refitted.
    */
@@ -76,6 +82,7 @@ export const FAMILIES: Record<string, FamilyEntry> = {
   mlp: {
     family: mlpFamily,
     relativeCost: 50,
+    minShare: 0.3,
     refitParams: (params) => ({ maxEpochs: numberParam(params, 'bestEpoch'), validFraction: 0 }),
   },
 };

@@ -56,4 +56,21 @@ describe('planTime for a second chance', () => {
     const planned = planTime(specs, { ...input, availableMs: 1 }, false);
     expect(planned.every((fit) => fit.skipReason !== undefined)).toBe(true);
   });
+
+  it('runs a neural network on as little as 30% of its estimate, boosting on no less than 80%', () => {
+    const mlp = [specs[3]];
+    const mlpMs = estimateFitSec(specs[3], input) * input.folds * 1000;
+    const ran = (plan: ReturnType<typeof planTime>) => plan[0].skipReason === undefined;
+    const at = (share: number, fits: SeededSpec[], ms: number) =>
+      planTime(fits, { ...input, availableMs: (ms * share) / input.concurrency }, false);
+    expect(ran(at(0.31, mlp, mlpMs))).toBe(true);
+    expect(at(0.31, mlp, mlpMs)[0].budgetMs).toBeCloseTo(
+      estimateFitSec(specs[3], input) * 1000 * 0.31 * 1.5,
+      6,
+    );
+    expect(ran(at(0.29, mlp, mlpMs))).toBe(false);
+    const gbdtMs = estimateFitSec(specs[1], input) * input.folds * 1000;
+    expect(ran(at(0.81, [specs[1]], gbdtMs))).toBe(true);
+    expect(ran(at(0.5, [specs[1]], gbdtMs))).toBe(false);
+  });
 });

@@ -35,7 +35,7 @@ const OVERHEAD_SEC = 0.05;
 const MLP_OVERHEAD_SEC = 2;
 // A model shortened below this share of its estimate is not worth fitting: boosting stopped at a
 // third of its rounds scored 4 times worse than the forests on diamonds. It gives its time to the
-// others instead.
+// others instead. Families may accept less (FamilyEntry.minShare).
 const MIN_SHARE = 0.8;
 // Estimates are rough (machine load, data shape), so each fit may take this much more than its
 // share; the shared deadline still bounds the whole, and later models are skipped if it passes.
@@ -51,9 +51,9 @@ export function estimateFitSec(spec: SeededSpec, input: PlanInput): number {
 
 /**
  * Shares the available thread time among the specs in proportion to their estimates (plus a
- * margin). When the shares fall below MIN_SHARE of the estimates, the most expensive model (with
- * `keepFirst`, never the first, which must finish) is skipped and the shares recomputed. Without a
- * limit every spec runs in full.
+ * margin). When the share falls below what some kept model needs (MIN_SHARE, or its family's
+ * minShare), the most expensive model (with `keepFirst`, never the first, which must finish) is
+ * skipped and the shares recomputed. Without a limit every spec runs in full.
  */
 export function planTime(specs: SeededSpec[], input: PlanInput, keepFirst = true): PlannedFit[] {
   const planned: PlannedFit[] = specs.map((spec) => ({
@@ -67,7 +67,7 @@ export function planTime(specs: SeededSpec[], input: PlanInput, keepFirst = true
     if (kept.length === 0) return planned;
     const totalMs = kept.reduce((sum, fit) => sum + fit.estimateSec * 1000 * fitsOf(fit, input), 0);
     const share = threadMs / totalMs;
-    if (share >= MIN_SHARE || (keepFirst && kept.length === 1)) {
+    if (kept.every((fit) => share >= minShareOf(fit)) || (keepFirst && kept.length === 1)) {
       for (const fit of kept) fit.budgetMs = fit.estimateSec * 1000 * share * BUDGET_MARGIN;
       return planned;
     }
@@ -75,6 +75,10 @@ export function planTime(specs: SeededSpec[], input: PlanInput, keepFirst = true
     const dropped = candidates.reduce((a, b) => (b.estimateSec > a.estimateSec ? b : a));
     dropped.skipReason = `time plan: needs about ${formatSec(dropped.estimateSec * fitsOf(dropped, input))} s of fitting, more than the time limit leaves`;
   }
+}
+
+function minShareOf(fit: PlannedFit): number {
+  return findFamily(fit.spec.family)?.minShare ?? MIN_SHARE;
 }
 
 /** Fits a spec costs: one per fold, or one in all for families bagging fits once (kNN). */
