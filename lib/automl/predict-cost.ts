@@ -4,10 +4,11 @@
 import type { ModelArtifact, TrainedModel } from './types';
 
 // Rough nanoseconds per unit of work on one core, measured on the shared datasets (4 December):
-// a tree step about 6 ns (txhousing, 375 trees of 5.9 steps, 100,000 rows in 1.4 s); a kNN
-// distance coordinate 0.2-2 ns (the k-d tree skips most points on diamonds, few on
-// college_distance; 2 is the bound); a multiply-add of the linear model or MLP about 1 ns.
-const NS_PER_TREE_STEP = 6;
+// a tree step about 5 ns (txhousing: 375 trees of 5.9 steps, 100,000 rows in 1.1 s); a kNN
+// distance coordinate from 0.06 ns (diamonds, where the k-d tree skips most points) to 2 ns
+// (college_distance, where it skips few), so 2 is an upper bound; a multiply-add of the linear
+// model or MLP about 1 ns.
+const NS_PER_TREE_STEP = 5;
 const NS_PER_DISTANCE_TERM = 2;
 const NS_PER_MULTIPLY_ADD = 1;
 
