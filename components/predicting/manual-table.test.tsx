@@ -121,6 +121,17 @@ describe('ManualPredictions', () => {
     );
   });
 
+  it('asks for a value instead of predicting a table whose fields are all blank', async () => {
+    render(<ManualPredictions modelId="m1" inputs={inputs} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add row' }));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Predict' })));
+
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Every field is blank: fill in at least one value, or paste rows, then predict.',
+    );
+  });
+
   it('shows the server’s message when the request fails', async () => {
     fetchMock.mockResolvedValueOnce({
       ok: false,
@@ -128,6 +139,7 @@ describe('ManualPredictions', () => {
       json: async () => ({ error: { message: 'This model has not finished training.' } }),
     });
     render(<ManualPredictions modelId="m1" inputs={inputs} />);
+    fireEvent.change(screen.getByLabelText('rooms, row 1'), { target: { value: '3' } });
 
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Predict' })));
 

@@ -91,6 +91,14 @@ export function ManualPredictions({ modelId, inputs }: { modelId: string; inputs
   }
 
   async function predict() {
+    // Every feature missing gives the model's guess for an unknown row: rarely what was meant.
+    if (rows.every((row) => Object.values(row).every((value) => value.trim() === ''))) {
+      setMessage({
+        tone: 'error',
+        text: 'Every field is blank: fill in at least one value, or paste rows, then predict. Blank fields count as missing values.',
+      });
+      return;
+    }
     setPending(true);
     setMessage(null);
     try {
