@@ -111,6 +111,11 @@ test('batch and manual predictions agree; plots show; API tokens work until revo
   await expect(cube.locator('canvas').first()).toBeVisible();
   await expectFitsPhone(page);
 
+  // Manual: a table of blank fields is not sent; it asks for a value.
+  await page.getByRole('button', { name: 'Predict', exact: true }).click();
+  const manualSection = page.locator('section[aria-labelledby="manual-heading"]');
+  await expect(manualSection.getByRole('alert')).toContainText('Every field is blank');
+
   // Manual: paste the first three rows of the test file with its header; predictions equal the batch's.
   const tsv = [original.header, ...original.rows.slice(0, 3)]
     .map((cells) => cells.join('\t'))
@@ -163,6 +168,7 @@ test('batch and manual predictions agree; plots show; API tokens work until revo
 
   // Settings: a token predicts through the public API until it is revoked.
   await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByText(/each model's page shows a ready command/)).toBeVisible();
   await page.getByLabel('Token name').fill('e2e script');
   await page.getByRole('button', { name: 'Create token' }).click();
   const secret = (await page.getByTestId('new-token').textContent()) as string;

@@ -28,8 +28,9 @@ export default async function SettingsPage() {
           </h2>
           <p className="mt-1 max-w-3xl text-sm text-slate-600">
             A token lets a script call <code>POST /api/v1/models/&#123;id&#125;/predict</code> as
-            you, with the header <code>Authorization: Bearer cml_…</code>. Only a hash of each token
-            is stored; revoke a token you no longer use or that may have leaked.
+            you, with the header <code>Authorization: Bearer cml_…</code>; each model&apos;s page
+            shows a ready command under &ldquo;Predict from a script&rdquo;. Only a hash of each
+            token is stored; revoke a token you no longer use or that may have leaked.
           </p>
         </div>
         <TokenManager initial={items} />
