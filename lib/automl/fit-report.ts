@@ -57,7 +57,8 @@ export function buildEnsemble(
   const rows: LeaderboardRow[] = outcome.rows.map((row) => ({ ...row }));
   let predictSec = 0;
   const lossOf = (s: typeof first) => s.history[s.history.length - 1];
-  const lossRise = lossOf(selection) / lossOf(first) - 1;
+  const lossRise = lossOf(first) > 0 ? lossOf(selection) / lossOf(first) - 1 : 0;
+  const without = pruned.length > 1 ? `without the ${pruned.length} left out` : 'without it';
   const firstCost = costs.reduce((sum, cost, m) => sum + (first.weights[m] > 0 ? cost : 0), 0);
   outcome.fits.forEach((f, m) => {
     const row = rows.find((r) => r.name === f.member.name);
@@ -67,7 +68,7 @@ export function buildEnsemble(
       if (pruned.includes(m)) {
         row.reason =
           `left out of the ensemble for speed: it would take about ${percent(costs[m] / firstCost)} ` +
-          `of the prediction time, and the ensemble scores ${percent(lossRise)} worse without it`;
+          `of the prediction time, and the ensemble scores ${percent(lossRise)} worse ${without}`;
       }
     }
     if (selection.weights[m] > 0) predictSec += f.predictSec;
