@@ -1,9 +1,10 @@
 // How a worker thread starts on the engine's TypeScript source. Threads do not inherit the main
 // thread's TypeScript loader (tsx or jest), so the source must be compiled for them. Compiling it
-// in every thread with tsx took about 250 ms per thread start; instead the entry and the engine
+// in every thread with tsx took 250-350 ms per thread start; instead the entry and the engine
 // files it imports are bundled once per process with esbuild into one JavaScript file, which a
-// thread loads in about 60 ms. Packages stay outside the bundle and load from node_modules as
-// usual, so the bundle is written under node_modules/.cache, where they resolve.
+// thread loads in 90-180 ms (both on a loaded 2-core machine). Packages stay outside the bundle
+// and load from node_modules as usual, so the bundle is written under node_modules/.cache, where
+// they resolve.
 import { createHash } from 'node:crypto';
 import {
   existsSync,
