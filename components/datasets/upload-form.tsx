@@ -6,6 +6,7 @@ import { PrimaryButton } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { formatBytes } from '@/lib/datasets/format';
+import { datasetNameFromFile } from '@/lib/datasets/names';
 import { errorMessage } from './api';
 
 /** Sends the form; resolves with the HTTP status and parsed JSON body. */
@@ -24,11 +25,22 @@ function send(form: FormData, onProgress: (fraction: number) => void) {
   });
 }
 
-export function UploadForm({ maxBytes }: { maxBytes: number }) {
+export function UploadForm({
+  maxBytes,
+  existingNames = [],
+}: {
+  maxBytes: number;
+  /** The user's dataset names, to warn before a second dataset gets the same name. */
+  existingNames?: string[];
+}) {
   const router = useRouter();
   const fileInput = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string>();
+  const [fileName, setFileName] = useState('');
+  const [typedName, setTypedName] = useState('');
+  const nameToBe = typedName.trim() || (fileName ? datasetNameFromFile(fileName) : '');
+  const taken = nameToBe !== '' && existingNames.includes(nameToBe);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -74,6 +86,7 @@ export function UploadForm({ maxBytes }: { maxBytes: number }) {
           type="file"
           name="file"
           accept=".csv,.tsv,.txt,text/csv"
+          onChange={(event) => setFileName(event.target.files?.[0]?.name ?? '')}
           aria-describedby="dataset-file-hint"
           className="mt-1 block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-indigo-50 file:px-3 file:py-2 file:text-indigo-700"
         />
@@ -87,9 +100,17 @@ export function UploadForm({ maxBytes }: { maxBytes: number }) {
           label="Name"
           hint="Optional: the file's name is used otherwise."
           maxLength={200}
+          value={typedName}
+          onChange={(event) => setTypedName(event.target.value)}
         />
         <TextField name="description" label="Description" hint="Optional." maxLength={2000} />
       </div>
+      {taken && (
+        <p data-testid="duplicate-name" className="text-sm text-amber-700">
+          You already have a dataset named {nameToBe}: lists would show two of them. Type another
+          name to tell them apart.
+        </p>
+      )}
       {busy && (
         <div>
           <div

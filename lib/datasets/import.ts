@@ -5,6 +5,7 @@ import { CsvError, type CsvNormaliseResult } from '@/lib/csv';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/http';
 import { columnsFromRead, storeCsvFile, type NewDataset } from './files';
+import { datasetNameFromFile } from './names';
 import { datasetDescriptionSchema, type DatasetSchema } from './types';
 import type { ReceivedUpload } from './upload';
 
@@ -18,12 +19,6 @@ export const uploadFieldsSchema = z.object({
     .describe('Dataset name; the file name without ".csv" when empty.'),
   description: datasetDescriptionSchema.describe('Optional description.'),
 });
-
-/** The file name without its folder and `.csv`/`.tsv`/`.txt` extension. */
-function nameFromFile(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? '';
-  return base.replace(/\.(csv|tsv|txt)$/i, '').trim() || 'dataset';
-}
 
 /** A CsvError as users see it: the file's name, then the reader's message (line and column). */
 function unreadable(fileName: string, error: CsvError): AppError {
@@ -45,7 +40,7 @@ function unreadable(fileName: string, error: CsvError): AppError {
 export async function importUpload(ownerId: string, upload: ReceivedUpload): Promise<Dataset> {
   const fields = parseInput(uploadFieldsSchema, upload.fields);
   const describe = (read: CsvNormaliseResult): NewDataset => ({
-    name: fields.name || nameFromFile(upload.fileName),
+    name: fields.name || datasetNameFromFile(upload.fileName),
     description: fields.description,
     columns: columnsFromRead(read),
     warnings: read.warnings,

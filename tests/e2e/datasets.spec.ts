@@ -70,6 +70,17 @@ test('upload, schema, profile charts, split, merge, download, delete', async ({ 
   // Merge the parts back by appending: the original's 406 rows.
   await page.getByRole('link', { name: '← Datasets' }).click();
   await expect(page.getByTestId('dataset-row')).toHaveCount(3);
+
+  // Choosing cars.csv again warns that a second 'cars' would follow; another name clears it.
+  await page.getByLabel('CSV file').setInputFiles(carsCsv);
+  await expect(page.getByTestId('duplicate-name')).toContainText(
+    'You already have a dataset named cars',
+  );
+  await page.getByLabel('Name', { exact: true }).fill('cars 2027');
+  await expect(page.getByTestId('duplicate-name')).toHaveCount(0);
+  await page.getByLabel('CSV file').setInputFiles([]);
+  await page.getByLabel('Name', { exact: true }).fill('');
+
   const merge = page.getByRole('form', { name: 'Merge datasets' });
   await merge.getByLabel('cars_train').check();
   await merge.getByLabel('cars_test').check();

@@ -23,7 +23,10 @@ export default async function DatasetsPage() {
     <>
       <PageHeader title="Datasets" summary="The tables you train and test your models on." />
       <div className="space-y-8">
-        <UploadForm maxBytes={getConfig().UPLOAD_MAX_BYTES} />
+        <UploadForm
+          maxBytes={getConfig().UPLOAD_MAX_BYTES}
+          existingNames={datasets.map((d) => d.name)}
+        />
         {datasets.length === 0 ? (
           <EmptyState
             icon={<TableIcon />}
