@@ -1,5 +1,5 @@
 // The model page's "Predict from a script" example: a runnable curl command for this model.
-import { render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { ApiExample, curlCommand, exampleRow } from './api-example';
 import type { ModelDetails } from './types';
 
@@ -50,4 +50,15 @@ test('the section shows the command for this page and links to the Settings page
   expect(command).toHaveTextContent(`${window.location.origin}/api/v1/models/m-1/predict`);
   expect(command).toHaveTextContent('"Origin":"USA"');
   expect(screen.getByRole('link', { name: 'Settings page' })).toHaveAttribute('href', '/settings');
+});
+
+test('Copy puts the whole command on the clipboard and says so', async () => {
+  const writeText = jest.fn(async () => {});
+  Object.assign(navigator, { clipboard: { writeText } });
+  render(<ApiExample model={model} />);
+
+  await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Copy' })));
+
+  expect(writeText).toHaveBeenCalledWith(screen.getByTestId('api-example').textContent);
+  expect(screen.getByRole('button', { name: 'Copied' })).toBeVisible();
 });

@@ -41,6 +41,16 @@ export function ApiExample({ model }: { model: ModelDetails }) {
   // The server does not know the address the browser used (proxies), so it is filled in after load.
   const [origin, setOrigin] = useState('http://localhost:3000');
   useEffect(() => setOrigin(window.location.origin), []);
+  const [copied, setCopied] = useState(false);
+  const command = curlCommand(origin, model.id, exampleRow(model));
+
+  function copy() {
+    // No clipboard outside secure contexts (plain http on another host): the text stays selectable.
+    void navigator.clipboard?.writeText(command).then(
+      () => setCopied(true),
+      () => {},
+    );
+  }
 
   return (
     <div className="space-y-2 text-sm text-slate-600">
@@ -55,12 +65,24 @@ export function ApiExample({ model }: { model: ModelDetails }) {
         fields count as missing values. Up to {MANUAL_MAX_ROWS.toLocaleString('en-US')} rows per
         request.
       </p>
-      <pre
-        data-testid="api-example"
-        className="overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-xs text-slate-100"
-      >
-        {curlCommand(origin, model.id, exampleRow(model))}
-      </pre>
+      <div className="overflow-hidden rounded-lg bg-slate-900">
+        <div className="flex items-center justify-between border-b border-slate-700 px-4 py-1.5">
+          <span className="text-xs text-slate-400">Shell</span>
+          <button
+            type="button"
+            onClick={copy}
+            className="rounded border border-slate-500 px-2 py-0.5 text-xs font-medium text-slate-100 hover:bg-slate-700"
+          >
+            {copied ? 'Copied' : 'Copy'}
+          </button>
+        </div>
+        <pre
+          data-testid="api-example"
+          className="overflow-x-auto p-4 font-mono text-xs text-slate-100"
+        >
+          {command}
+        </pre>
+      </div>
     </div>
   );
 }
