@@ -47,7 +47,10 @@ export function DatasetList({ datasets }: { datasets: Dataset[] }) {
               <td className="px-4 py-2 text-right tabular-nums">
                 {formatCount(dataset.columnCount)}
               </td>
-              <td className="px-4 py-2 text-right tabular-nums">
+              <td
+                data-testid="dataset-size"
+                className="px-4 py-2 text-right whitespace-nowrap tabular-nums"
+              >
                 {formatBytes(dataset.sizeBytes)}
               </td>
               <td className="px-4 py-2 whitespace-nowrap text-slate-600">

@@ -71,6 +71,19 @@ test('upload, schema, profile charts, split, merge, download, delete', async ({ 
   await page.getByRole('link', { name: '← Datasets' }).click();
   await expect(page.getByTestId('dataset-row')).toHaveCount(3);
 
+  // On a phone a dataset's size stays on one line ('22 KB', not '2' over 'KB').
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const sizeCell = page.getByTestId('dataset-size').first();
+  await expect(sizeCell).toHaveText(/^\d[\d.,]* (bytes|KB|MB)$/);
+  const sizeLines = await sizeCell.evaluate((cell) => {
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+  });
+  expect(sizeLines).toBe(1);
+  if (size) await page.setViewportSize(size);
+
   // Choosing cars.csv again warns that a second 'cars' would follow; another name clears it.
   await page.getByLabel('CSV file').setInputFiles(carsCsv);
   await expect(page.getByTestId('duplicate-name')).toContainText(
