@@ -10,6 +10,10 @@ import type { ModelSummary } from './types';
 
 const heads = ['Name', 'Dataset', 'Target', 'Status', 'Validation score', 'Created', 'Actions'];
 
+// Below 640 px the table would push Status past a phone's edge; the model page names both.
+const wideOnly = 'hidden sm:table-cell';
+const hiddenOnPhones = new Set(['Dataset', 'Target']);
+
 /** The dataset cell: a link, "deleted" when the dataset is gone, "uploaded file" for uploads. */
 export function DatasetCell({
   model,
@@ -84,7 +88,11 @@ export function ModelList({
         <thead className="bg-slate-50 text-left text-slate-600">
           <tr>
             {heads.map((head) => (
-              <th key={head} scope="col" className="px-4 py-2 font-medium">
+              <th
+                key={head}
+                scope="col"
+                className={`px-4 py-2 font-medium ${hiddenOnPhones.has(head) ? wideOnly : ''}`}
+              >
                 {head}
               </th>
             ))}
@@ -102,10 +110,10 @@ export function ModelList({
                 </Link>
                 {model.description && <p className="text-slate-500">{model.description}</p>}
               </td>
-              <td className="px-4 py-2">
+              <td className={`px-4 py-2 ${wideOnly}`}>
                 <DatasetCell model={model} />
               </td>
-              <td className="px-4 py-2">{model.label ?? '–'}</td>
+              <td className={`px-4 py-2 ${wideOnly}`}>{model.label ?? '–'}</td>
               <td className="px-4 py-2">
                 <StatusCell model={model} now={now} />
               </td>

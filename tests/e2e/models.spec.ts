@@ -74,6 +74,13 @@ test('train, watch, inspect, download, upload again, delete, cancel', async ({ p
   expect(await page.evaluate(() => (window as unknown as { mark: number }).mark)).toBe(42);
   await expect(row).toContainText(/RMSE \d/);
 
+  // On a phone the status shows without scrolling the table sideways.
+  const wide = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const badge = await row.getByTestId('model-status').boundingBox();
+  expect((badge?.x ?? Infinity) + (badge?.width ?? 0)).toBeLessThanOrEqual(390);
+  if (wide) await page.setViewportSize(wide);
+
   // Details: overview, features with kinds, leaderboard table and chart, importance chart.
   await row.getByRole('link', { name: modelName, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: modelName })).toBeVisible();
