@@ -18,6 +18,9 @@ export type EvaluationItem = Omit<EvaluationListView, 'createdAt' | 'finishedAt'
 
 const POLL_MS = 1500;
 
+// Below 640 px the start time would push the status past a phone's edge; its page shows it.
+const wideOnly = 'hidden sm:table-cell';
+
 export function EvaluationList({ initial }: { initial: EvaluationItem[] }) {
   const [items, setItems] = useState(initial);
   const [error, setError] = useState<string>();
@@ -68,7 +71,11 @@ export function EvaluationList({ initial }: { initial: EvaluationItem[] }) {
         <thead className="bg-slate-50 text-left text-slate-600">
           <tr>
             {heads.map((head) => (
-              <th key={head} scope="col" className="px-4 py-2 font-medium">
+              <th
+                key={head}
+                scope="col"
+                className={`px-4 py-2 font-medium ${head === 'Started' ? wideOnly : ''}`}
+              >
                 {head}
               </th>
             ))}
@@ -86,7 +93,7 @@ export function EvaluationList({ initial }: { initial: EvaluationItem[] }) {
                 </Link>
               </td>
               <td className="px-4 py-2">{item.datasetName}</td>
-              <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+              <td className={`px-4 py-2 whitespace-nowrap text-slate-600 ${wideOnly}`}>
                 {formatDate(item.createdAt)}
               </td>
               <td className="px-4 py-2">

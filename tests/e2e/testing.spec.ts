@@ -116,6 +116,13 @@ test('evaluate a diamonds model on its test split: metrics, charts, scored rows'
   await expect(row.getByTestId('evaluation-status')).toHaveText('COMPLETED', { timeout: 120_000 });
   await expect(row).toContainText(formatMetric(expected.rmse));
 
+  // On a phone the status shows without scrolling the table sideways.
+  const wide = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const badge = await row.getByTestId('evaluation-status').boundingBox();
+  expect((badge?.x ?? Infinity) + (badge?.width ?? 0)).toBeLessThanOrEqual(390);
+  if (wide) await page.setViewportSize(wide);
+
   // The result page: every metric equals the command-line tool's.
   await row.getByRole('link', { name: 'diamonds price' }).click();
   await expect(page).toHaveURL(/\/testing\/[0-9a-f-]{36}$/);
