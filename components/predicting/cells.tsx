@@ -83,7 +83,18 @@ export function FeatureCell({
       />
     );
   } else if (feature.levels?.length) {
-    input = <input {...common} type="text" list={levelsId(listPrefix, feature)} />;
+    // The list only opens on focus or typing: the placeholder shows that known values exist.
+    const shown = feature.levels.slice(0, 10).join(', ');
+    const more = feature.levels.length > 10 ? ` and ${feature.levels.length - 10} more` : '';
+    input = (
+      <input
+        {...common}
+        type="text"
+        list={levelsId(listPrefix, feature)}
+        placeholder={`e.g. ${feature.levels[0]}`}
+        title={`Values seen in training: ${shown}${more}`}
+      />
+    );
   } else {
     input = <input {...common} type="text" />;
   }

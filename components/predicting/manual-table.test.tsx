@@ -37,6 +37,8 @@ describe('ManualPredictions', () => {
     expect(screen.getByLabelText('rooms, row 1')).toHaveAttribute('placeholder', '1 – 6');
     expect(screen.getByLabelText('rooms, row 1')).toHaveAttribute('inputmode', 'decimal');
     const city = screen.getByLabelText('city, row 1');
+    expect(city).toHaveAttribute('placeholder', 'e.g. North');
+    expect(city).toHaveAttribute('title', 'Values seen in training: North, South, East');
     const list = document.getElementById(city.getAttribute('list')!)!;
     expect([...list.querySelectorAll('option')].map((o) => o.value)).toEqual([
       'North',

@@ -115,6 +115,11 @@ test('batch and manual predictions agree; plots show; API tokens work until revo
   await page.getByRole('button', { name: 'Predict', exact: true }).click();
   const manualSection = page.locator('section[aria-labelledby="manual-heading"]');
   await expect(manualSection.getByRole('alert')).toContainText('Every field is blank');
+  // A categorical field shows one of its training values as an example.
+  await expect(page.getByLabel('Origin, row 1')).toHaveAttribute(
+    'placeholder',
+    /^e\.g\. (USA|Japan|Europe)$/,
+  );
 
   // Manual: paste the first three rows of the test file with its header; predictions equal the batch's.
   const tsv = [original.header, ...original.rows.slice(0, 3)]
