@@ -85,6 +85,7 @@ const evaluateJob: JobHandler = async ({ job, signal, progress, log }) => {
 
   const features = predictor.metadata.features.map((feature) => feature.name);
   const added = scoredColumnNames(table.columnNames());
+  const histogram = residualHistogram(y, rows, scored.predictions);
   const result: EvaluationResult = {
     label: predictor.label,
     metrics: scored.metrics,
@@ -97,7 +98,8 @@ const evaluateJob: JobHandler = async ({ job, signal, progress, log }) => {
       writeSec,
     },
     ...chartPoints(table, features, y, rows, scored.predictions),
-    residualHistogram: residualHistogram(y, rows, scored.predictions),
+    residualHistogram: histogram.bins,
+    residualsOutside: { below: histogram.below, above: histogram.above },
     warnings: scored.warnings,
     rowsFile: {
       columns: [...table.columnNames(), added.prediction, added.residual],

@@ -36,25 +36,51 @@ function cellValue(value: unknown): string | number | boolean | null {
   return String(value);
 }
 
-/** Residuals (actual − predicted) of the scored rows in HISTOGRAM_BINS equal-width bins. */
+/**
+ * Share of residuals left out at each end of the histogram's range. A few large errors (diamonds'
+ * priciest stones) would otherwise stretch equal-width bins until most rows share 2–3 bars.
+ */
+const TAIL_FRACTION = 0.01;
+
+/** Residual bins over the 1st–99th percentile, and the rows left outside them at each end. */
+export interface ResidualHistogram {
+  bins: { start: number; end: number; count: number }[];
+  /** Rows whose residual is below the first bin's start. */
+  below: number;
+  /** Rows whose residual is above the last bin's end. */
+  above: number;
+}
+
+/**
+ * Residuals (actual − predicted) of the scored rows in HISTOGRAM_BINS equal-width bins spanning
+ * their 1st to 99th percentile; rows beyond are counted in `below` and `above`, not in a bin.
+ */
 export function residualHistogram(
   y: Float64Array,
   scoredRows: Uint32Array,
   predictions: Float64Array,
-): { start: number; end: number; count: number }[] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const row of scoredRows) {
-    const residual = y[row] - predictions[row];
-    if (residual < min) min = residual;
-    if (residual > max) max = residual;
+): ResidualHistogram {
+  const residuals = Float64Array.from(scoredRows, (row) => y[row] - predictions[row]);
+  if (residuals.length === 0) return { bins: [], below: 0, above: 0 };
+  const sorted = residuals.slice().sort();
+  const last = sorted.length - 1;
+  const low = sorted[Math.floor(TAIL_FRACTION * last)];
+  const high = sorted[Math.ceil((1 - TAIL_FRACTION) * last)];
+
+  const binCount = high > low ? HISTOGRAM_BINS : 1;
+  const width = high > low ? (high - low) / HISTOGRAM_BINS : 1;
+  const counts = new Array<number>(binCount).fill(0);
+  let below = 0;
+  let above = 0;
+  for (const residual of residuals) {
+    if (residual < low) below++;
+    else if (residual > high) above++;
+    else counts[Math.min(binCount - 1, Math.floor((residual - low) / width))]++;
   }
-  if (!Number.isFinite(min)) return [];
-  const width = max > min ? (max - min) / HISTOGRAM_BINS : 1;
-  const counts = new Array<number>(max > min ? HISTOGRAM_BINS : 1).fill(0);
-  for (const row of scoredRows) {
-    const bin = Math.floor((y[row] - predictions[row] - min) / width);
-    counts[Math.min(counts.length - 1, bin)]++;
-  }
-  return counts.map((count, i) => ({ start: min + i * width, end: min + (i + 1) * width, count }));
+  const bins = counts.map((count, i) => ({
+    start: low + i * width,
+    end: low + (i + 1) * width,
+    count,
+  }));
+  return { bins, below, above };
 }

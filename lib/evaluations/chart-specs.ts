@@ -128,11 +128,25 @@ export function residualsSpec(result: EvaluationResult): VisualizationSpec {
   };
 }
 
-/** Histogram of the residuals of every scored row. */
+/** Says how many rows lie beyond the histogram's bins, since they draw no bar. */
+function outsideNote(result: EvaluationResult): string | undefined {
+  const { below = 0, above = 0 } = result.residualsOutside ?? {};
+  const bins = result.residualHistogram;
+  if (below + above === 0 || bins.length === 0) return undefined;
+  const rows = (count: number) => `${count.toLocaleString('en-US')} row${count === 1 ? '' : 's'}`;
+  const value = (x: number) => x.toLocaleString('en-US', { maximumSignificantDigits: 4 });
+  const parts = [
+    ...(below > 0 ? [`${rows(below)} below ${value(bins[0].start)}`] : []),
+    ...(above > 0 ? [`${rows(above)} above ${value(bins[bins.length - 1].end)}`] : []),
+  ];
+  return `Bins span the 1st–99th percentile; not shown: ${parts.join(' and ')}`;
+}
+
+/** Histogram of the residuals of the scored rows, naming the rows beyond its bins. */
 export function residualHistogramSpec(result: EvaluationResult): VisualizationSpec {
   return {
     $schema: schema,
-    title: 'Distribution of residuals',
+    title: { text: 'Distribution of residuals', subtitle: outsideNote(result) },
     width,
     height: 240,
     data: { values: result.residualHistogram },

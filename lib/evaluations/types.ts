@@ -79,8 +79,13 @@ export interface EvaluationResult {
   pointColumns: string[];
   /** At most MAX_CHART_POINTS scored rows, seeded sample, in row order. */
   points: ChartPoint[];
-  /** Residuals (actual − predicted) of every scored row, in equal-width bins. */
+  /**
+   * Residuals (actual − predicted) of the scored rows, in equal-width bins over their 1st–99th
+   * percentile (over all of them in results stored before that change).
+   */
   residualHistogram: { start: number; end: number; count: number }[];
+  /** Scored rows whose residual lies below the first bin or above the last; absent in older results. */
+  residualsOutside?: { below: number; above: number };
   /** Data problems met while predicting (unseen levels, ignored columns, …). */
   warnings: string[];
   /** The scored-rows CSV: its column names and size. */
