@@ -1,10 +1,10 @@
 // Number formatting for the Testing pages, the same on server and browser.
 
-/** A metric: up to 6 significant digits with thousands separators; "–" when undefined. */
-export function formatMetric(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return value.toLocaleString('en-US', { maximumSignificantDigits: 6 });
-}
+/**
+ * A metric: the Models pages' score format (up to 4 significant digits, thousands separators),
+ * so a test score reads like the validation score it is compared with; "–" when undefined.
+ */
+export { formatScore as formatMetric } from '@/components/models/format';
 
 /** Seconds as "12.3 s" or "840 ms": the Models pages' format. */
 export { formatSeconds } from '@/components/models/format';

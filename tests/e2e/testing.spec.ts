@@ -1,7 +1,8 @@
 // Testing in a real browser: a model trained through the API on diamonds' train split is
 // evaluated on its test split from the Testing page; the metrics shown equal those of
-// `npm run automl -- evaluate` on the same model file and CSV, the three charts and the test
-// leaderboard are drawn, the scored rows download, and the result is deleted.
+// `npm run automl -- evaluate` on the same model file and CSV (at the 4 significant digits shown),
+// the three charts and the test leaderboard are drawn, the scored rows download, and the result
+// is deleted.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
