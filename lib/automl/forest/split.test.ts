@@ -159,4 +159,20 @@ describe('categoricalSplit', () => {
       expect(best.leftBins.sort()).toEqual([1, 2, 3]);
     }
   });
+
+  it('treats a node whose categories are all light as constant in that feature', () => {
+    const { acc, bins, k, sums } = node([
+      [1, 0, 2],
+      [2, 10, 2],
+      [3, 20, 2],
+    ]);
+    for (const random of [false, true]) {
+      const best = emptySplit();
+      const scratch = new Float64Array(256);
+      expect(
+        categoricalSplit(acc, 0, bins.slice(), k, 1, scratch, sums, context(random, 1, 5), best),
+      ).toBe(false);
+      expect(best.feature).toBe(-1);
+    }
+  });
 });

@@ -197,11 +197,12 @@ export function categoricalSplit(
   const rare = (b: number) => acc[base + 2 * b + 1] < ctx.minDataPerGroup;
   // A cut between two pooled categories would split the pool.
   const allowed = (take: number) => !(rare(bins[take - 1]) && rare(bins[take]));
+  let cuts = 0;
+  for (let take = 1; take < k; take++) if (allowed(take)) cuts++;
+  // Only pooled categories here: one group, as good as constant.
+  if (cuts === 0) return false;
   let pick = -1;
   if (ctx.randomThresholds) {
-    let cuts = 0;
-    for (let take = 1; take < k; take++) if (allowed(take)) cuts++;
-    if (cuts === 0) return false;
     let nth = ctx.rng.int(cuts);
     for (let take = 1; take < k && pick < 0; take++) {
       if (allowed(take) && nth-- === 0) pick = take;
