@@ -17,6 +17,7 @@ export function MergeForm({
   const [mode, setMode] = useState<'append' | 'join'>('append');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [nameError, setNameError] = useState<string>();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -25,8 +26,16 @@ export function MergeForm({
       .split(',')
       .map((k) => k.trim())
       .filter(Boolean);
-    setBusy(true);
+    const name = String(form.get('mergeName') ?? '');
     setError(undefined);
+    // The API's message for a blank name, shown on the field instead of the browser's bubble.
+    if (!name.trim()) {
+      setNameError('Give the dataset a name.');
+      document.getElementById('field-mergeName')?.focus();
+      return;
+    }
+    setNameError(undefined);
+    setBusy(true);
     try {
       const body = await callApi<{ dataset: { id: string } }>('/api/datasets/merge', {
         method: 'POST',
@@ -35,7 +44,7 @@ export function MergeForm({
           mode,
           keys,
           how: form.get('how') ?? 'inner',
-          name: form.get('mergeName'),
+          name,
         },
       });
       router.push(`/datasets/${body.dataset.id}`);
@@ -52,6 +61,7 @@ export function MergeForm({
     <form
       onSubmit={onSubmit}
       aria-label="Merge datasets"
+      noValidate
       className="space-y-4 rounded-xl border border-slate-200 bg-white p-6"
     >
       <h2 className="text-lg font-semibold text-slate-900">Merge datasets</h2>
@@ -116,7 +126,13 @@ export function MergeForm({
           </div>
         </div>
       )}
-      <TextField name="mergeName" label="Name of the merged dataset" required maxLength={200} />
+      <TextField
+        name="mergeName"
+        label="Name of the merged dataset"
+        required
+        maxLength={200}
+        error={nameError}
+      />
       {error && <FormAlert>{error}</FormAlert>}
       <PrimaryButton
         type="submit"

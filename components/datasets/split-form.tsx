@@ -9,6 +9,22 @@ import { TextField } from '@/components/ui/text-field';
 import { formatCount } from '@/lib/datasets/format';
 import { callApi } from './api';
 
+/** Field messages for the test share and seed, or none when both can be sent. */
+function fieldErrors(form: FormData): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const percent = String(form.get('testPercent') ?? '').trim();
+  if (!percent || !(Number(percent) >= 1 && Number(percent) <= 99)) {
+    errors.testPercent = percent
+      ? `Test share ${percent} % is out of range: enter 1–99 % of the rows.`
+      : 'Enter the test share, 1–99 % of the rows (such as 20).';
+  }
+  const seed = String(form.get('seed') ?? '').trim();
+  if (!seed || !Number.isInteger(Number(seed)) || Number(seed) < 0) {
+    errors.seed = 'Enter a whole number from 0 for the seed, such as 42.';
+  }
+  return errors;
+}
+
 interface Part {
   id: string;
   name: string;
@@ -19,13 +35,22 @@ export function SplitForm({ datasetId }: { datasetId: string }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [fields, setFields] = useState<Record<string, string>>({});
   const [parts, setParts] = useState<Part[]>();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
     setError(undefined);
+    // Shown on the fields instead of the browser's bubble, in the app's words.
+    const invalid = fieldErrors(form);
+    setFields(invalid);
+    const first = Object.keys(invalid)[0];
+    if (first) {
+      event.currentTarget.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
+      return;
+    }
+    setBusy(true);
     try {
       const body = await callApi<{ train: Part; test: Part }>(`/api/datasets/${datasetId}/split`, {
         method: 'POST',
@@ -45,7 +70,7 @@ export function SplitForm({ datasetId }: { datasetId: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label="Split" className="space-y-4">
+    <form onSubmit={onSubmit} aria-label="Split" noValidate className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField
           name="testPercent"
@@ -57,6 +82,7 @@ export function SplitForm({ datasetId }: { datasetId: string }) {
           defaultValue={20}
           hint="1–99 % of the rows."
           required
+          error={fields.testPercent}
         />
         <TextField
           name="seed"
@@ -67,6 +93,7 @@ export function SplitForm({ datasetId }: { datasetId: string }) {
           defaultValue={42}
           hint="The same seed gives the same split."
           required
+          error={fields.seed}
         />
         <label className="flex items-center gap-2 self-center text-sm text-slate-800">
           <input type="checkbox" name="shuffle" defaultChecked /> Shuffle rows first

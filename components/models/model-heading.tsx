@@ -24,6 +24,12 @@ export function ModelHeading({ id, name, description, onSaved }: Props) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const values = { name: String(form.get('name')), description: String(form.get('description')) };
+    // The API's message for a blank name, shown on the field instead of the browser's bubble.
+    if (!values.name.trim()) {
+      setErrors({ fields: { name: 'Give the model a name.' } });
+      document.getElementById('edit-model-name')?.focus();
+      return;
+    }
     setBusy(true);
     setErrors({ fields: {} });
     try {
@@ -59,7 +65,7 @@ export function ModelHeading({ id, name, description, onSaved }: Props) {
     );
   }
   return (
-    <form onSubmit={onSubmit} aria-label="Edit model" className="space-y-3">
+    <form onSubmit={onSubmit} aria-label="Edit model" noValidate className="space-y-3">
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           name="name"

@@ -24,13 +24,21 @@ export function TokenManager({ initial }: { initial: TokenItem[] }) {
   const [name, setName] = useState('');
   const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [nameError, setNameError] = useState<string>();
   const [pending, setPending] = useState(false);
   const [copied, setCopied] = useState(false);
 
   async function create(event: React.FormEvent) {
     event.preventDefault();
-    setPending(true);
     setError(null);
+    // The same message as the API's, shown on the field instead of the browser's bubble.
+    if (!name.trim()) {
+      setNameError('Give the token a name, such as the script that will use it.');
+      document.getElementById('token-name')?.focus();
+      return;
+    }
+    setNameError(undefined);
+    setPending(true);
     try {
       const body = await callApi<{ token: TokenItem; secret: string }>('/api/tokens', {
         method: 'POST',
@@ -69,20 +77,36 @@ export function TokenManager({ initial }: { initial: TokenItem[] }) {
 
   return (
     <div className="space-y-5">
-      <form aria-label="New API token" onSubmit={create} className="flex flex-wrap items-end gap-3">
-        <label htmlFor="token-name" className="flex flex-col text-sm font-medium text-slate-800">
-          Token name
+      <form
+        aria-label="New API token"
+        onSubmit={create}
+        noValidate
+        className="flex flex-wrap items-start gap-3"
+      >
+        <div className="flex flex-col">
+          <label htmlFor="token-name" className="text-sm font-medium text-slate-800">
+            Token name
+          </label>
           <input
             id="token-name"
             value={name}
             onChange={(e) => setName(e.target.value)}
             maxLength={100}
             required
+            aria-invalid={nameError ? true : undefined}
+            aria-describedby={nameError ? 'token-name-error' : undefined}
             placeholder="e.g. nightly pricing script"
-            className="mt-1 min-w-72 rounded-md border border-slate-300 px-3 py-2 text-sm"
+            className={`mt-1 min-w-72 rounded-md border px-3 py-2 text-sm ${
+              nameError ? 'border-red-500' : 'border-slate-300'
+            }`}
           />
-        </label>
-        <PrimaryButton type="submit" pending={pending} pendingLabel="Creating…">
+          {nameError && (
+            <p id="token-name-error" className="mt-1 text-sm font-medium text-red-700">
+              {nameError}
+            </p>
+          )}
+        </div>
+        <PrimaryButton type="submit" pending={pending} pendingLabel="Creating…" className="mt-6">
           Create token
         </PrimaryButton>
       </form>
