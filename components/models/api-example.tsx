@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { MANUAL_MAX_ROWS } from '@/lib/predictions/schema';
+import { CopyButton } from '../ui/copy-button';
 import type { ModelDetails } from './types';
 
 type Cell = string | number | null;
@@ -41,16 +42,7 @@ export function ApiExample({ model }: { model: ModelDetails }) {
   // The server does not know the address the browser used (proxies), so it is filled in after load.
   const [origin, setOrigin] = useState('http://localhost:3000');
   useEffect(() => setOrigin(window.location.origin), []);
-  const [copied, setCopied] = useState(false);
   const command = curlCommand(origin, model.id, exampleRow(model));
-
-  function copy() {
-    // No clipboard outside secure contexts (plain http on another host): the text stays selectable.
-    void navigator.clipboard?.writeText(command).then(
-      () => setCopied(true),
-      () => {},
-    );
-  }
 
   return (
     <div className="space-y-2 text-sm text-slate-600">
@@ -68,13 +60,10 @@ export function ApiExample({ model }: { model: ModelDetails }) {
       <div className="overflow-hidden rounded-lg bg-slate-900">
         <div className="flex items-center justify-between border-b border-slate-700 px-4 py-1.5">
           <span className="text-xs text-slate-400">Shell</span>
-          <button
-            type="button"
-            onClick={copy}
+          <CopyButton
+            text={command}
             className="rounded border border-slate-500 px-2 py-0.5 text-xs font-medium text-slate-100 hover:bg-slate-700"
-          >
-            {copied ? 'Copied' : 'Copy'}
-          </button>
+          />
         </div>
         <pre
           data-testid="api-example"

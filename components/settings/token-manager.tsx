@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { formatDate } from '@/lib/datasets/format';
 import { callApi } from '../datasets/api';
 import { PrimaryButton } from '../ui/button';
+import { CopyButton } from '../ui/copy-button';
 import { FormAlert } from '../ui/form-alert';
+import { TextField } from '../ui/text-field';
 
 /** A token as GET /api/tokens lists it (never the secret). */
 export interface TokenItem {
@@ -26,7 +28,6 @@ export function TokenManager({ initial }: { initial: TokenItem[] }) {
   const [error, setError] = useState<string | null>(null);
   const [nameError, setNameError] = useState<string>();
   const [pending, setPending] = useState(false);
-  const [copied, setCopied] = useState(false);
 
   async function create(event: React.FormEvent) {
     event.preventDefault();
@@ -46,7 +47,6 @@ export function TokenManager({ initial }: { initial: TokenItem[] }) {
       });
       setTokens((old) => [body.token, ...old]);
       setSecret({ name: body.token.name, value: body.secret });
-      setCopied(false);
       setName('');
     } catch (failure) {
       setError((failure as Error).message);
@@ -67,14 +67,6 @@ export function TokenManager({ initial }: { initial: TokenItem[] }) {
     }
   }
 
-  async function copy() {
-    if (!secret) return;
-    await navigator.clipboard?.writeText(secret.value).then(
-      () => setCopied(true),
-      () => {},
-    );
-  }
-
   return (
     <div className="space-y-5">
       <form
@@ -83,29 +75,18 @@ export function TokenManager({ initial }: { initial: TokenItem[] }) {
         noValidate
         className="flex flex-wrap items-start gap-3"
       >
-        <div className="flex flex-col">
-          <label htmlFor="token-name" className="text-sm font-medium text-slate-800">
-            Token name
-          </label>
-          <input
-            id="token-name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            maxLength={100}
-            required
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? 'token-name-error' : undefined}
-            placeholder="e.g. nightly pricing script"
-            className={`mt-1 min-w-72 rounded-md border px-3 py-2 text-sm ${
-              nameError ? 'border-red-500' : 'border-slate-300'
-            }`}
-          />
-          {nameError && (
-            <p id="token-name-error" className="mt-1 text-sm font-medium text-red-700">
-              {nameError}
-            </p>
-          )}
-        </div>
+        <TextField
+          id="token-name"
+          name="tokenName"
+          label="Token name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={100}
+          required
+          placeholder="e.g. nightly pricing script"
+          error={nameError}
+          className="min-w-72"
+        />
         <PrimaryButton type="submit" pending={pending} pendingLabel="Creating…" className="mt-6">
           Create token
         </PrimaryButton>
@@ -127,13 +108,11 @@ export function TokenManager({ initial }: { initial: TokenItem[] }) {
             >
               {secret.value}
             </code>
-            <button
-              type="button"
-              onClick={copy}
+            <CopyButton
+              key={secret.value}
+              text={secret.value}
               className="rounded border border-emerald-400 px-2 py-1 text-xs font-medium hover:bg-emerald-100"
-            >
-              {copied ? 'Copied' : 'Copy'}
-            </button>
+            />
           </div>
         </div>
       )}

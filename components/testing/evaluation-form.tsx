@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { callApi } from '@/components/datasets/api';
 import { PrimaryButton } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
+import { SelectField } from '@/components/ui/select-field';
 import {
   defaultTestDataset,
   missingColumns,
@@ -20,9 +21,6 @@ export interface ModelChoice extends TestedModel {
 }
 
 export type DatasetChoice = TestDataset;
-
-const selectClass =
-  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600';
 
 export function EvaluationForm({
   models,
@@ -84,42 +82,36 @@ export function EvaluationForm({
     >
       <h2 className="text-lg font-semibold text-slate-900">Evaluate a model</h2>
       <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          id="evaluation-model"
+          name="modelId"
+          label="Model"
+          required
+          value={modelId}
+          onChange={(event) => chooseModel(event.target.value)}
+          hint={
+            model?.label && (
+              <>
+                Predicts <span className="font-mono">{model.label}</span>; the dataset needs that
+                column and every feature.
+              </>
+            )
+          }
+        >
+          {models.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </SelectField>
         <div>
-          <label htmlFor="evaluation-model" className="block text-sm font-medium text-slate-800">
-            Model
-          </label>
-          <select
-            id="evaluation-model"
-            name="modelId"
-            required
-            value={modelId}
-            onChange={(event) => chooseModel(event.target.value)}
-            className={selectClass}
-          >
-            {models.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-          {model?.label && (
-            <p className="mt-1 text-sm text-slate-500">
-              Predicts <span className="font-mono">{model.label}</span>; the dataset needs that
-              column and every feature.
-            </p>
-          )}
-        </div>
-        <div>
-          <label htmlFor="evaluation-dataset" className="block text-sm font-medium text-slate-800">
-            Test dataset
-          </label>
-          <select
+          <SelectField
             id="evaluation-dataset"
             name="datasetId"
+            label="Test dataset"
             required
             value={datasetId}
             onChange={(event) => setDatasetId(event.target.value)}
-            className={selectClass}
           >
             {datasets.map((d) => (
               <option key={d.id} value={d.id}>
@@ -127,7 +119,7 @@ export function EvaluationForm({
                 {model && missingColumns(d, model).length > 0 ? ' (lacks columns)' : ''}
               </option>
             ))}
-          </select>
+          </SelectField>
           <DatasetHint model={model} dataset={datasets.find((d) => d.id === datasetId)} />
         </div>
       </div>
