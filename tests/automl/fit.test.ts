@@ -105,6 +105,11 @@ describe('fit input checks', () => {
       /option holdoutFraction/,
     );
     await expectCode(
+      () => fit(base, { label: 'y', pruneTolerance: 0.5 }),
+      'INVALID_OPTION',
+      /option pruneTolerance/,
+    );
+    await expectCode(
       () => fit(base, { label: 'y', features: ['a', 'nope', 'nix'] }),
       'MISSING_COLUMNS',
       'feature columns not found: nope, nix',

@@ -131,6 +131,7 @@ describe.each(families)('%s', (_, family) => {
     expect(fit({ maxFeatures: 1.5 })).toThrow(/maxFeatures=1\.5/);
     expect(fit({ numTree: 10 })).toThrow(/numTree=10/);
     expect(fit({ categoricalSplits: 'onehot' })).toThrow(/categoricalSplits="onehot"/);
+    expect(fit({ minDataPerGroup: 0 })).toThrow(/minDataPerGroup=0/);
     try {
       fit({ minSamplesLeaf: 0 })();
     } catch (error) {
@@ -139,6 +140,6 @@ describe.each(families)('%s', (_, family) => {
         details: { option: 'minSamplesLeaf', value: 0 },
       });
     }
-    expect.assertions(6);
+    expect.assertions(7);
   });
 });
