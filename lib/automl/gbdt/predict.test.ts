@@ -68,6 +68,8 @@ describe('flat forest prediction', () => {
       );
       const expected = reference(forest, binMatrix(X, forest.mappers), 3, rows);
       expect(Array.from(predictForest(forest, X))).toEqual(Array.from(expected));
+      // The walk over separate node arrays, for forests too large to pack, agrees too.
+      expect(Array.from(predictForest(forest, X, { packed: false }))).toEqual(Array.from(expected));
     }
   });
 
@@ -89,6 +91,7 @@ describe('flat forest prediction', () => {
     forest.leftBins[2 * 8] = 0xffffffff;
     const X = matrix([Float64Array.from([0.5, 1.5, 2.5, 7])]);
     expect(Array.from(predictForest(forest, X))).toEqual([10, 10, 20, 20]);
+    expect(Array.from(predictForest(forest, X, { packed: false }))).toEqual([10, 10, 20, 20]);
     expect(forest.leftBins[8]).toBe(0xffffffff);
     expect(forest.feature[1]).toBe(-1);
   });
