@@ -1,5 +1,5 @@
-// Prediction of large tables without blocking the caller: chunks of rows on worker threads, or in
-// the calling thread with a turn of the event loop between chunks.
+// Prediction of large tables without blocking the caller: chunks of rows in the calling thread,
+// with a turn of the event loop between chunks, and for large tables on worker threads as well.
 
 import os from 'node:os';
 import type { ThreadedPrediction } from './parallel/predict-pool';
@@ -9,8 +9,8 @@ import type { FeatureMatrix, ProgressCallback } from './types';
 
 export interface PredictAsyncOptions {
   /**
-   * Threads to predict on; default every core. Tables under 50,000 rows, and `threads: 1`, are
-   * predicted in the calling thread in chunks, yielding to the event loop between them.
+   * Threads to predict on, the calling one included; default every core. Tables under 50,000
+   * rows, and `threads: 1`, are predicted in the calling thread alone.
    */
   threads?: number;
   /**
@@ -24,9 +24,9 @@ export interface PredictAsyncOptions {
   onProgress?: ProgressCallback;
 }
 
-// Starting threads and sending them the model costs about 0.5 s before the first rows come back
-// (txhousing's gbdt + linear, 4 December): below this many rows one thread is as fast, and at
-// 100,000 rows of a small model the two are even (1.2-1.4 s either way on 2 cores).
+// A thread takes 250-300 ms to start and get the model before its first rows come back, while the
+// calling thread predicts from the start (txhousing's gbdt + linear, 2 cores): 30,000 rows take
+// 320-390 ms that way against 305 ms in one thread, 100,000 rows 760-810 ms against 1,040 ms.
 const THREADED_MIN_ROWS = 50_000;
 const CHUNK_ROWS = 16_384;
 
@@ -54,8 +54,9 @@ export async function predictMatrixAsync(
       X,
       also,
       threads,
-      // At least four chunks per thread, so a small table still keeps every thread busy.
-      chunkRows: Math.min(CHUNK_ROWS, Math.max(256, Math.ceil(X.numRows / (4 * threads)))),
+      // At least 16 chunks per thread: the calling thread, which starts at once, and the others,
+      // which start later, then finish close together.
+      chunkRows: Math.min(CHUNK_ROWS, Math.max(256, Math.ceil(X.numRows / (16 * threads)))),
       signal,
       onProgress,
     });

@@ -159,9 +159,9 @@ export class Predictor {
   }
 
   /**
-   * As `predict`, without blocking the calling thread for long: rows are predicted in chunks on
-   * worker threads (large tables) or in the calling thread between turns of its event loop. The
-   * predictions are the same bits as `predict`'s.
+   * As `predict`, without blocking the calling thread for long: rows are predicted in chunks in
+   * the calling thread between turns of its event loop, and for large tables on worker threads
+   * as well. The predictions are the same bits as `predict`'s.
    */
   async predictAsync(table: TableLike, options: PredictAsyncOptions = {}): Promise<PredictResult> {
     const { X, warnings } = this.transformForPrediction(table);

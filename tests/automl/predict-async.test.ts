@@ -1,5 +1,11 @@
 import { columnTable, fit, loadPredictor } from '@/lib/automl';
+import { gbdtFamily } from '@/lib/automl/gbdt';
+import { linearFamily } from '@/lib/automl/linear';
+import { predictMatrixAsync } from '@/lib/automl/predict-async';
+import { predictRows } from '@/lib/automl/predict-rows';
 import { Random } from '@/lib/automl/random';
+import type { Member } from '@/lib/automl/trainer';
+import { matrix } from './matrix';
 
 function table(n: number, seed: number) {
   const random = new Random(seed);
@@ -42,6 +48,41 @@ describe('predictAsync and evaluateAsync', () => {
     const inThread = await predictor.predictAsync(big, { threads: 1 });
     expect(bits(inThread.predictions).equals(bits(expected))).toBe(true);
   }, 120_000);
+
+  it('predicts chunks in the calling thread while the worker threads start, to the same bits', async () => {
+    const random = new Random(7);
+    const n = 40_000;
+    const x = Float64Array.from({ length: n }, () => random.normal());
+    const z = Float64Array.from({ length: n }, (_, i) => (i % 11 === 0 ? NaN : random.next()));
+    const y = Float64Array.from({ length: n }, (_, i) => Math.sin(x[i]) + (z[i] || 0));
+    const data = { X: matrix([x, z]), y };
+    const members: Member[] = [
+      {
+        name: 'gbdt',
+        family: 'gbdt',
+        stackLevel: 1,
+        models: [gbdtFamily.fit(data, data, { numRounds: 30 }, { seed: 1 })],
+      },
+      {
+        name: 'linear',
+        family: 'linear',
+        stackLevel: 1,
+        models: [linearFamily.fit(data, data, {}, { seed: 1 })],
+      },
+    ];
+    const weights = Float64Array.from([0.75, 0.25]);
+    const expected = predictRows(members, weights, data.X, ['linear']);
+    const result = await predictMatrixAsync(members, weights, data.X, ['linear'], {
+      threads: 2,
+      threadedMinRows: 1,
+    });
+    // 40,000 rows in chunks of 5,000: the calling thread takes the first before any thread is up.
+    expect(result.callingThreadChunks).toBeGreaterThan(0);
+    expect(bits(result.ensemble).equals(bits(expected.ensemble))).toBe(true);
+    expect(bits(result.members.get('linear')!).equals(bits(expected.members.get('linear')!))).toBe(
+      true,
+    );
+  }, 60_000);
 
   it('evaluates with per-row predictions and labels, and a test leaderboard of every member', async () => {
     const predictor = await fit(train, { label: 'y', models: ['linear', 'gbdt'], seed: 4 });

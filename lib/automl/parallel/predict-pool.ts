@@ -1,8 +1,9 @@
 // Prediction of many rows on worker threads: each thread gets the members once, then chunks of
-// rows in turn, so the calling thread's event loop stays free and the cores share the work.
+// rows in turn. The calling thread predicts chunks too, one per turn of its event loop, so it
+// works while the threads start instead of waiting for them, and one core less needs a thread.
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { sliceMatrix } from '../predict-rows';
+import { predictRows, sliceMatrix } from '../predict-rows';
 import type { Member } from '../trainer';
 import type { FeatureMatrix, ProgressCallback } from '../types';
 import { startThread } from './entry';
@@ -11,6 +12,8 @@ import type { MemberArtifacts, PredictInit, PredictThreadReply } from './predict
 export interface ThreadedPrediction {
   ensemble: Float64Array;
   members: Map<string, Float64Array>;
+  /** Chunks the calling thread predicted itself (absent when no thread was started). */
+  callingThreadChunks?: number;
 }
 
 interface Job {
@@ -39,9 +42,10 @@ function artifactsOf(members: Member[]): MemberArtifacts[] {
 }
 
 /**
- * Predicts X on `threads` worker threads, `chunkRows` rows per message. Results are the same bits
- * as predicting in one piece: every model predicts rows independently. Rejects with the signal's
- * reason when it aborts, after stopping the threads.
+ * Predicts X on `threads` threads, the calling one and `threads - 1` worker threads, `chunkRows`
+ * rows at a time. Results are the same bits as predicting in one piece: every model predicts rows
+ * independently, with the same code everywhere. Rejects with the signal's reason when it aborts,
+ * after stopping the threads.
  */
 export async function predictInThreads(job: Job): Promise<ThreadedPrediction> {
   const { X, also, chunkRows } = job;
@@ -56,14 +60,65 @@ export async function predictInThreads(job: Job): Promise<ThreadedPrediction> {
     features: X.features,
     also: [...also],
   };
-  const workers = Array.from({ length: Math.min(job.threads, chunks) }, startPredictThread);
+  const workers = Array.from(
+    { length: Math.max(1, Math.min(job.threads - 1, chunks - 1)) },
+    startPredictThread,
+  );
   let next = 0;
   let done = 0;
+  const finished = new Uint8Array(chunks);
+  let callingThreadChunks = 0;
   try {
     await new Promise<void>((resolve, reject) => {
-      const fail = (error: unknown) => reject(error);
+      let failed = false;
+      const fail = (error: unknown) => {
+        failed = true;
+        reject(error);
+      };
       job.signal?.throwIfAborted();
       job.signal?.addEventListener('abort', () => fail(job.signal!.reason), { once: true });
+      const finish = (id: number, ensemblePart: Float64Array, memberParts: Float64Array[]) => {
+        if (finished[id]) return;
+        finished[id] = 1;
+        const start = id * chunkRows;
+        ensemble.set(ensemblePart, start);
+        also.forEach((name, k) => members.get(name)!.set(memberParts[k], start));
+        done++;
+        job.onProgress?.(done / chunks, `predicted ${Math.min(n, done * chunkRows)} of ${n} rows`);
+        if (done === chunks) resolve();
+      };
+      // The calling thread's share: a chunk, then a turn of the event loop (replies from the
+      // threads, the caller's own work). Once no chunk is left to hand out, it also predicts
+      // those still out on threads, so a thread that is slow to start never holds up the end;
+      // whichever copy comes first counts (both are the same bits).
+      let stolen = 0;
+      const predictHere = () => {
+        if (failed || done === chunks) return;
+        let id = next < chunks ? next++ : -1;
+        if (id < 0) {
+          while (stolen < chunks && finished[stolen]) stolen++;
+          if (stolen === chunks) return;
+          id = stolen++;
+        }
+        const start = id * chunkRows;
+        try {
+          const part = predictRows(
+            job.members,
+            job.weights,
+            sliceMatrix(X, start, Math.min(n, start + chunkRows)),
+            also,
+          );
+          if (!finished[id]) callingThreadChunks++;
+          finish(
+            id,
+            part.ensemble,
+            also.map((name) => part.members.get(name)!),
+          );
+        } catch (error) {
+          return fail(error);
+        }
+        setImmediate(predictHere);
+      };
       const send = (worker: Worker) => {
         if (next >= chunks) return;
         const id = next++;
@@ -83,23 +138,20 @@ export async function predictInThreads(job: Job): Promise<ThreadedPrediction> {
         });
         worker.on('message', (reply: PredictThreadReply) => {
           if (reply.type === 'error') return fail(new Error(reply.message));
-          if (reply.type === 'ready') return send(worker);
-          const start = reply.id * chunkRows;
-          ensemble.set(reply.ensemble, start);
-          also.forEach((name, k) => members.get(name)!.set(reply.members[k], start));
-          done++;
-          job.onProgress?.(
-            done / chunks,
-            `predicted ${Math.min(n, done * chunkRows)} of ${n} rows`,
-          );
-          if (done === chunks) resolve();
-          else send(worker);
+          if (reply.type === 'ready') return;
+          finish(reply.id, reply.ensemble, reply.members);
+          send(worker);
         });
+        // The model, then two chunks at once: a thread never waits for the calling thread, busy
+        // with a chunk of its own, to hand it the next one.
         worker.postMessage(init);
+        send(worker);
+        send(worker);
       }
+      setImmediate(predictHere);
     });
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return { ensemble, members };
+  return { ensemble, members, callingThreadChunks };
 }
