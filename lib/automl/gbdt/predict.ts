@@ -113,8 +113,8 @@ interface WalkArrays {
   leftBins: Uint32Array;
   /**
    * Each node's feature and right child in one word, `feature | (left + 1) << shift`, so a step
-   * reads one word where it read two: 12% faster (txhousing, 396 trees). Null when the node ids do not fit beside the
-   * feature numbers in 31 bits (over 8 million nodes with 256 features).
+   * reads one word where it read two: 12% faster (txhousing, 396 trees). Null when the node ids
+   * do not fit beside the feature numbers in 31 bits (over 8 million nodes with 256 features).
    */
   packed: Int32Array | null;
   shift: number;

@@ -14,7 +14,14 @@ import type {
 const port = parentPort;
 if (!port) throw new Error('lib/automl/parallel/predict-thread.ts must run in a worker thread');
 
-let model: { members: Member[]; init: PredictInit } | undefined;
+// Chunks are sent right behind the model, and may arrive while it is still being rebuilt (the
+// MLP's backend loads asynchronously): they wait for it.
+let model: Promise<{ members: Member[]; init: PredictInit }> | undefined;
+
+async function rebuildAll(init: PredictInit) {
+  if (init.members.some((member) => member.family === 'mlp')) await prepareMlpBackend();
+  return { members: init.members.map(rebuild), init };
+}
 
 function rebuild(member: MemberArtifacts): Member {
   const { family } = findFamily(member.family)!;
@@ -34,15 +41,16 @@ function reply(message: PredictThreadReply, transfer: ArrayBuffer[] = []) {
 port.on('message', async (message: PredictInit | PredictChunk) => {
   try {
     if (message.type === 'init') {
-      if (message.members.some((member) => member.family === 'mlp')) await prepareMlpBackend();
-      model = { members: message.members.map(rebuild), init: message };
+      model = rebuildAll(message);
+      await model;
       reply({ type: 'ready' });
       return;
     }
     if (!model) throw new Error('a chunk arrived before the model');
-    const { weights, features, also } = model.init;
+    const { members: rebuilt, init } = await model;
+    const { weights, features, also } = init;
     const X = { numRows: message.numRows, features, columns: message.columns };
-    const result = predictRows(model.members, weights, X, also);
+    const result = predictRows(rebuilt, weights, X, also);
     const members = also.map((name) => result.members.get(name)!);
     const buffers = [result.ensemble, ...members].map((array) => array.buffer as ArrayBuffer);
     reply({ type: 'done', id: message.id, ensemble: result.ensemble, members }, [
