@@ -2,6 +2,7 @@
 // the ensemble, and the member predicts the mean of its fold models. A holdout is the one-fold case.
 import { AutoMLError } from './errors';
 import { findFamily } from './families';
+import { takeRows } from './holdout';
 import { Random } from './random';
 import type { FitRunner } from './runner';
 import { withStackInputs } from './stack';
@@ -160,6 +161,17 @@ export class BaggedTrainer implements Trainer {
       deadlineMs: context.deadlineMs,
     });
     return result.model;
+  }
+
+  /**
+   * A trainer over some of the rows (positions in `data`), with new seeded folds over them: as
+   * many as this trainer has, fewer when the rows are too few.
+   */
+  subset(rows: Uint32Array, random: Random): BaggedTrainer {
+    if (this.kind === 'holdout') throw new Error('a subset trainer needs k-fold bagging');
+    const data = takeRows(this.data.X, this.data.y, rows);
+    const folds = kFolds(rows.length, Math.min(this.foldCount, rows.length), random);
+    return new BaggedTrainer(this.runner.prepare(data), folds, this.runner);
   }
 
   /**

@@ -91,6 +91,11 @@ function fittedRow(spec: ModelSpec, trainer: Trainer, fit: MemberFit): Leaderboa
   };
 }
 
+/** The leaderboard row of a spec that was not fitted, for `reason`. */
+export function skippedRow(spec: ModelSpec, trainer: Trainer, reason: string): LeaderboardRow {
+  return emptyRow(spec, trainer, 'skipped', reason);
+}
+
 function emptyRow(
   spec: ModelSpec,
   trainer: Trainer,

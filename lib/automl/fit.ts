@@ -6,7 +6,8 @@ import { familyNames, findFamily } from './families';
 import type { PipelineFit } from './features';
 import { prepareFit } from './fit-prepare';
 import { buildEnsemble, describeFit } from './fit-report';
-import { fitModels, yieldToEventLoop, type ModelsOutcome } from './fit-models';
+import { fitLevels } from './fit-levels';
+import { skippedRow, yieldToEventLoop, type ModelsOutcome } from './fit-models';
 import { takeRows } from './holdout';
 import { permutationImportance, type ImportanceResult } from './importance';
 import { checkEnoughRows, readLabel } from './label';
@@ -18,7 +19,7 @@ import { PRESETS } from './presets';
 import { refitMembers } from './refit';
 import { refitBagged } from './refit-bagged';
 import type { TableLike } from './table';
-import { planTime, type PlanInput, type PlannedFit } from './time-plan';
+import { checkStacking, CHECK_TIME_SHARE, leftOutReason } from './stacking-check';
 import type { ProgressCallback } from './types';
 
 /** Options of `fit`: see FitOptionsSchema for each field, plus a progress callback. */
@@ -63,17 +64,36 @@ export async function fit(table: TableLike, options: FitOptions): Promise<Predic
     if ([...plan.level1, ...plan.level2].some((spec) => spec.family === 'mlp')) {
       await prepareMlpBackend();
     }
-    const stages = progressStages(settings, plan.folds, onProgress);
+    const checking = plan.level2.length > 0 && settings.dynamicStacking;
+    const stages = progressStages(settings, plan.folds, checking, onProgress);
+    const modelsEndMs = modelsDeadline(settings, startMs, plan.folds);
     await yieldToEventLoop();
+    const stackingCheck = checking
+      ? await timed('stackingCheck', () =>
+          checkStacking(trainer, plan, settings, {
+            deadlineMs:
+              modelsEndMs === undefined
+                ? undefined
+                : Date.now() + (modelsEndMs - Date.now()) * CHECK_TIME_SHARE,
+            concurrency: runner.concurrency,
+            onProgress: stages.check,
+          }),
+        )
+      : undefined;
+    const fitted = stackingCheck?.stacked === false ? { ...plan, level2: [] } : plan;
     const outcome = await timed('models', () =>
-      fitLevels(trainer, plan, {
-        deadlineMs: modelsDeadline(settings, startMs, plan.folds),
+      fitLevels(trainer, fitted, {
+        deadlineMs: modelsEndMs,
         concurrency: runner.concurrency,
         onProgress: stages.models,
       }),
     );
     for (const row of outcome.rows) phaseSec[`model:${row.name}`] = row.fitSec;
     requireOneModel(outcome);
+    if (stackingCheck?.stacked === false) {
+      const reason = leftOutReason(stackingCheck);
+      for (const spec of plan.level2) outcome.rows.push(skippedRow(spec, trainer, reason));
+    }
 
     stages.ensemble(0, 'weighting the ensemble');
     const ensemble = await timed('ensemble', () =>
@@ -91,11 +111,17 @@ export async function fit(table: TableLike, options: FitOptions): Promise<Predic
           ? {
               importance: undefined,
               refit: await timed('refit', () =>
-                refitBagged(trainer, outcome, [...plan.level1, ...plan.level2], ensemble.weights, {
-                  deadlineMs,
-                  concurrency: runner.concurrency,
-                  onProgress: stages.refit,
-                }),
+                refitBagged(
+                  trainer,
+                  outcome,
+                  [...fitted.level1, ...fitted.level2],
+                  ensemble.weights,
+                  {
+                    deadlineMs,
+                    concurrency: runner.concurrency,
+                    onProgress: stages.refit,
+                  },
+                ),
               ),
             }
           : { importance: undefined, refit: { refitted: [], refitSec: {} } };
@@ -121,6 +147,7 @@ export async function fit(table: TableLike, options: FitOptions): Promise<Predic
         ),
         refitModels: refit.refitted,
         validationMetrics: ensemble.validationMetrics,
+        ...(stackingCheck ? { stackingCheck } : {}),
         ...(importance ? { featureImportance: importance } : {}),
       },
     });
@@ -129,96 +156,24 @@ export async function fit(table: TableLike, options: FitOptions): Promise<Predic
   }
 }
 
-// Each worker thread loads the engine (see parallel/entry.ts) before its first fit; the margin
-// covers a loaded machine.
-const THREAD_STARTUP_MS = 1500;
-
-// Level 1 on the features; then, with stacking, level 2 on the features plus the out-of-fold
-// predictions of every level-1 model that finished. One time plan covers both levels.
-async function fitLevels(
-  trainer: BaggedTrainer,
-  plan: ModelPlan,
-  budget: { deadlineMs?: number; concurrency: number; onProgress: ProgressCallback },
-): Promise<ModelsOutcome> {
-  const planInput = {
-    trainRows: trainer.data.y.length - trainer.scoringRows.length / trainer.foldCount,
-    features: trainer.data.X.features.length,
-    folds: plan.folds,
-    concurrency: budget.concurrency,
-    availableMs: budget.deadlineMs === undefined ? undefined : budget.deadlineMs - Date.now(),
-    startupMs: budget.concurrency > 1 ? THREAD_STARTUP_MS : 0,
-  };
-  const level2Inputs = plan.level1.map((spec) => spec.name);
-  const level2 = plan.level2.map((spec) => ({ ...spec, inputs: level2Inputs }));
-  const planned = planTime([...plan.level1, ...level2], planInput);
-  const split = plan.level1.length;
-  const share = level2.length > 0 ? 0.8 : 1;
-  const firstTry = await fitModels(trainer, planned.slice(0, split), {
-    deadlineMs: budget.deadlineMs,
-    firstMustRun: true,
-    onProgress: (fraction, message) => budget.onProgress(fraction * share, message),
-  });
-  const { first, level2Plan } = await secondChance(trainer, planned, split, firstTry, {
-    ...planInput,
-    deadlineMs: budget.deadlineMs,
-    onProgress: (message) => budget.onProgress(share, message),
-  });
-  if (level2.length === 0 || first.fits.length === 0) return first;
-
-  const inputs = first.fits.map((f) => f.member.name);
-  const outOfFold = new Map(first.fits.map((f) => [f.member.name, f.scoringPredictions]));
-  const stacked = trainer.stacked(inputs, outOfFold);
-  const second = await fitModels(
-    stacked,
-    level2Plan.map((fit) => ({ ...fit, spec: { ...fit.spec, inputs } })),
-    {
-      deadlineMs: budget.deadlineMs,
-      firstMustRun: false,
-      onProgress: (fraction, message) => budget.onProgress(share + fraction * (1 - share), message),
-    },
-  );
-  return { fits: [...first.fits, ...second.fits], rows: [...first.rows, ...second.rows] };
-}
-
-// The estimates are rough: when level 1 ends early, the level-1 models the plan skipped get a
-// second plan over the time left, made together with level 2 (re-planned too), rather than the
-// time going unused. Their leaderboard rows replace the skipped ones.
-async function secondChance(
-  trainer: BaggedTrainer,
-  planned: PlannedFit[],
-  split: number,
-  firstTry: ModelsOutcome,
-  context: PlanInput & { deadlineMs?: number; onProgress: (message: string) => void },
-): Promise<{ first: ModelsOutcome; level2Plan: PlannedFit[] }> {
-  const skipped = planned.slice(0, split).filter((fit) => fit.skipReason !== undefined);
-  const level2Plan = planned.slice(split);
-  if (context.deadlineMs === undefined || skipped.length === 0) {
-    return { first: firstTry, level2Plan };
-  }
-  const specs = [...skipped, ...level2Plan].map((fit) => fit.spec);
-  const availableMs = context.deadlineMs - Date.now();
-  const replanned = planTime(specs, { ...context, availableMs, startupMs: 0 }, false);
-  const again = replanned.slice(0, skipped.length).filter((fit) => fit.skipReason === undefined);
-  const extra = await fitModels(trainer, again, {
-    deadlineMs: context.deadlineMs,
-    firstMustRun: false,
-    onProgress: (_, message) => context.onProgress(message),
-  });
-  const rows = firstTry.rows.map((row) => extra.rows.find((r) => r.name === row.name) ?? row);
-  const first = { fits: [...firstTry.fits, ...extra.fits], rows };
-  return { first, level2Plan: replanned.slice(skipped.length) };
-}
-
-// Progress bar stages: preparing, model fits, ensemble, refits (when on).
-function progressStages(settings: FitSettings, folds: number, onProgress: ProgressCallback) {
+// Progress bar stages: preparing, the stacking check (when on), model fits, ensemble, refits (when
+// on). The check fits the same plan on 8/9 of the rows, so it takes about as long as the fits.
+function progressStages(
+  settings: FitSettings,
+  folds: number,
+  checking: boolean,
+  onProgress: ProgressCallback,
+) {
   const refitShare = (folds === 1 ? settings.refitFull : bagRefits(settings)) ? REFIT_SHARE : 0;
   const modelsEnd = 1 - ENSEMBLE_SHARE - refitShare;
+  const checkEnd = checking ? (PREPARE_SHARE + modelsEnd) / 2 : PREPARE_SHARE;
   const scaled =
     (from: number, to: number): ProgressCallback =>
     (fraction, message) =>
       onProgress(from + (to - from) * fraction, message);
   return {
-    models: scaled(PREPARE_SHARE, modelsEnd),
+    check: scaled(PREPARE_SHARE, checkEnd),
+    models: scaled(checkEnd, modelsEnd),
     ensemble: scaled(modelsEnd, modelsEnd + ENSEMBLE_SHARE),
     refit: scaled(modelsEnd + ENSEMBLE_SHARE, 1),
   };

@@ -113,6 +113,16 @@ const training = z.object({
   validationMetrics: z
     .object({ rmse: z.number(), mae: z.number(), r2: z.number().nullable() })
     .optional(),
+  stackingCheck: z
+    .object({
+      holdoutRows: z.number().int(),
+      metric: z.enum(EVAL_METRICS),
+      withStacking: z.number().nullable(),
+      withoutStacking: z.number().nullable(),
+      stacked: z.boolean(),
+      seconds: z.number(),
+    })
+    .optional(),
   featureImportance: z
     .object({
       rows: z.number().int(),

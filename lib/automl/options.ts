@@ -69,6 +69,14 @@ export const FitOptionsSchema = z.object({
       'Refit the ensemble models on all labelled rows after scoring them on the holdout (when time ' +
         'allows); bagged presets need no refit and ignore it.',
     ),
+  dynamicStacking: z
+    .boolean()
+    .default(true)
+    .describe(
+      'Before a preset with stacking fits, check on held-out rows whether its stacking level ' +
+        'helps: fit the plan on 8/9 of the rows (within a quarter of the time left) and keep ' +
+        'stacking only when the stacked ensemble scores better on the other 1/9.',
+    ),
   evalMetric: z
     .enum(EVAL_METRICS)
     .default('rmse')

@@ -13,6 +13,7 @@ import type { TableLike } from './table';
 import { predictMatrixAsync, type PredictAsyncOptions } from './predict-async';
 import { predictRows } from './predict-rows';
 import { StackedPredictions } from './stack';
+import type { StackingCheck } from './stacking-check';
 import type { Member } from './trainer';
 import type { ColumnKind, FeatureMatrix } from './types';
 
@@ -84,6 +85,8 @@ export interface TrainingMetadata {
   validationMetrics?: { rmse: number; mae: number; r2: number | null };
   /** Metric that scored and ranked the models (absent in older files: RMSE). */
   evalMetric?: EvalMetric;
+  /** The dynamic stacking check, when the preset stacks and the check ran (see stacking-check). */
+  stackingCheck?: StackingCheck;
   /** Permutation importance on the validation rows, measured at fit time (holdout fits only). */
   featureImportance?: ImportanceResult;
 }

@@ -155,6 +155,15 @@ function notes(predictor: Predictor): string[] {
     out.push(`${rows} with no value in target column '${meta.label}' were left out of training.`);
   }
   for (const warning of meta.warnings) out.push(warning.message);
+  const check = meta.stackingCheck;
+  if (check) {
+    const score = (value: number | null) => (value === null ? 'none' : value.toPrecision(4));
+    out.push(
+      `Stacking level ${check.stacked ? 'kept' : 'left out'}: on ${check.holdoutRows} rows held out ` +
+        `for the check, the ensemble scored ${check.metric.toUpperCase()} ` +
+        `${score(check.withStacking)} with it and ${score(check.withoutStacking)} without.`,
+    );
+  }
   return out;
 }
 

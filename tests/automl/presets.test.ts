@@ -2,6 +2,7 @@
 
 import { columnTable, fit, loadPredictor, type TableLike } from '@/lib/automl';
 import { Random } from '@/lib/automl/random';
+import { describePredictor } from '@/lib/models/metadata';
 
 /** y = a² + sin(6b) + 1 for level x, plus noise: non-linear, so trees and kNN beat ridge. */
 function table(n: number, seed: number): TableLike {
@@ -81,7 +82,9 @@ describe('presets', () => {
       label: 'y',
       preset: 'high_quality',
       models: ['linear', 'gbdt'],
+      dynamicStacking: false,
     });
+    expect(predictor.metadata.stackingCheck).toBeUndefined();
     const level2 = predictor.parts.members.filter((m) => m.stackLevel === 2);
     expect(level2.map((m) => m.name).sort()).toEqual(['gbdt_L2', 'linear_L2']);
     for (const member of level2) expect(member.inputs).toEqual(['linear', 'gbdt', 'gbdt_xt']);
@@ -101,6 +104,92 @@ describe('presets', () => {
 
   it('rejects an unknown preset by name', async () => {
     await expect(fit(train, { label: 'y', preset: 'ultra' as never })).rejects.toThrow(/preset/);
+  });
+});
+
+/** y = the sum of eight features plus a wave in the first: ridge gets the sum, trees the wave. */
+function additive(n: number, seed: number): TableLike {
+  const random = new Random(seed);
+  const columns: Record<string, number[]> = {};
+  for (let j = 0; j < 8; j++) columns[`x${j}`] = Array.from({ length: n }, () => random.normal());
+  const y = Array.from({ length: n }, (_, i) => {
+    let sum = 2 * Math.sin(3 * columns.x0[i]) + 0.1 * random.normal();
+    for (let j = 0; j < 8; j++) sum += columns[`x${j}`][i];
+    return sum;
+  });
+  return columnTable({ ...columns, y });
+}
+
+/** A label that is pure noise: nothing for a second level to add. */
+function noise(n: number, seed: number): TableLike {
+  const random = new Random(seed);
+  const column = () => Array.from({ length: n }, () => random.normal());
+  return columnTable({ a: column(), b: column(), y: column() });
+}
+
+describe('stacking check', () => {
+  const options = { label: 'y', preset: 'high_quality' as const, models: ['linear', 'gbdt'] };
+
+  // The fit follows the check's decision: level-2 members when stacking scored better on the
+  // held-out rows, else none, and level-2 rows on the leaderboard saying why.
+  function expectDecisionFollowed(predictor: Awaited<ReturnType<typeof fit>>) {
+    const check = predictor.metadata.stackingCheck!;
+    expect(check.holdoutRows).toBe(67); // 600 / 9
+    expect(check.metric).toBe('rmse');
+    expect(check.withoutStacking).toBeGreaterThan(0);
+    const better = check.withStacking !== null && check.withStacking < check.withoutStacking!;
+    expect(check.stacked).toBe(better);
+    const level2 = predictor.parts.members.filter((m) => m.stackLevel === 2);
+    const rows = predictor
+      .leaderboard()
+      .filter((row) => row.stackLevel === 2 && row.family !== 'ensemble');
+    expect(rows.map((row) => row.name).sort()).toEqual(['gbdt_L2', 'linear_L2']);
+    if (check.stacked) {
+      expect(level2.map((m) => m.name).sort()).toEqual(['gbdt_L2', 'linear_L2']);
+      for (const row of rows) expect(row.status).toBe('ok');
+    } else {
+      expect(level2).toEqual([]);
+      for (const row of rows) {
+        expect(row.status).toBe('skipped');
+        expect(row.reason).toMatch(/^left out by the stacking check: on 67 held-out rows/);
+      }
+    }
+  }
+
+  it('keeps the stacking level when it wins on rows the check held out', async () => {
+    // A stacked tree splits on ridge's prediction and the wave at once: 0.65 against 0.75.
+    const predictor = await fit(additive(600, 0), options);
+    expect(predictor.metadata.stackingCheck!.stacked).toBe(true);
+    expectDecisionFollowed(predictor);
+    expect(predictor.metadata.phaseSec.stackingCheck).toBeGreaterThan(0);
+  });
+
+  it('leaves the level out when it does not win, and the model file keeps the decision', async () => {
+    // On noise the ensemble with level 2 weights no level-2 model: a tie, which stacking loses.
+    const predictor = await fit(noise(600, 0), options);
+    const check = predictor.metadata.stackingCheck!;
+    expect(check.stacked).toBe(false);
+    expect(check.withStacking).toBe(check.withoutStacking);
+    expectDecisionFollowed(predictor);
+    const loaded = await loadPredictor(await predictor.save());
+    expect(loaded.metadata.stackingCheck).toEqual(check);
+    expect(loaded.leaderboard()).toEqual(predictor.leaderboard());
+    // The model page's notes tell users why.
+    const score = check.withStacking!.toPrecision(4);
+    expect(describePredictor(loaded).warnings).toContain(
+      `Stacking level left out: on 67 rows held out for the check, the ensemble scored RMSE ${score} with it and ${score} without.`,
+    );
+  });
+
+  it('makes the same decision with the same seed, on threads or not', async () => {
+    const data = additive(600, 1);
+    const single = await fit(data, { ...options, seed: 3, threads: 1 });
+    const threaded = await fit(data, { ...options, seed: 3, threads: 2 });
+    const { seconds: _, ...decision } = single.metadata.stackingCheck!;
+    expect(threaded.metadata.stackingCheck).toEqual({ ...decision, seconds: expect.any(Number) });
+    expect(bits(threaded.predict(data).predictions)).toEqual(
+      bits(single.predict(data).predictions),
+    );
   });
 });
 
@@ -147,7 +236,7 @@ describe('time limit', () => {
     expect(board.some((row) => row.status === 'ok' && row.family !== 'ensemble')).toBe(true);
     const skipped = board.filter((row) => row.status === 'skipped');
     expect(skipped.length).toBeGreaterThan(0);
-    for (const row of skipped) expect(row.reason).toMatch(/time plan|time limit/);
+    for (const row of skipped) expect(row.reason).toMatch(/time plan|time limit|stacking check/);
     expect(predictor.predict(table(10, 7)).predictions).toHaveLength(10);
   });
 });
