@@ -92,7 +92,7 @@ export function leftOutReason(check: StackingCheck): string {
   const format = (score: number | null) =>
     score === null ? 'none' : score.toPrecision(Math.abs(score) >= 1000 ? 6 : 4);
   if (check.withStacking === null) {
-    return `left out by the stacking check: no stacked model finished on the check's ${check.holdoutRows} held-out rows`;
+    return 'left out by the stacking check: no stacked model finished within its time';
   }
   return (
     `left out by the stacking check: on ${check.holdoutRows} held-out rows the ensemble scored ` +

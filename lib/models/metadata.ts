@@ -156,7 +156,9 @@ function notes(predictor: Predictor): string[] {
   }
   for (const warning of meta.warnings) out.push(warning.message);
   const check = meta.stackingCheck;
-  if (check) {
+  if (check?.withStacking === null) {
+    out.push('Stacking level left out: no stacked model finished within the time of the check.');
+  } else if (check) {
     const score = (value: number | null) => (value === null ? 'none' : value.toPrecision(4));
     out.push(
       `Stacking level ${check.stacked ? 'kept' : 'left out'}: on ${check.holdoutRows} rows held out ` +

@@ -1,6 +1,6 @@
 // Presets end to end: bagging, one stacking level, worker threads and the time plan.
 
-import { columnTable, fit, loadPredictor, type TableLike } from '@/lib/automl';
+import { columnTable, fit, loadPredictor, Predictor, type TableLike } from '@/lib/automl';
 import { Random } from '@/lib/automl/random';
 import { describePredictor } from '@/lib/models/metadata';
 
@@ -179,6 +179,14 @@ describe('stacking check', () => {
     expect(describePredictor(loaded).warnings).toContain(
       `Stacking level left out: on 67 rows held out for the check, the ensemble scored RMSE ${score} with it and ${score} without.`,
     );
+    const unfinished = { ...check, withStacking: null };
+    const timedOut = new Predictor({
+      ...loaded.parts,
+      metadata: { ...loaded.metadata, stackingCheck: unfinished },
+    });
+    expect(describePredictor(timedOut).warnings).toContain(
+      'Stacking level left out: no stacked model finished within the time of the check.',
+    );
   });
 
   it('makes the same decision with the same seed, on threads or not', async () => {
@@ -237,6 +245,14 @@ describe('time limit', () => {
     const skipped = board.filter((row) => row.status === 'skipped');
     expect(skipped.length).toBeGreaterThan(0);
     for (const row of skipped) expect(row.reason).toMatch(/time plan|time limit|stacking check/);
+    // The check ran within a quarter of the time; here (2 cores) too little for level 2.
+    const check = predictor.metadata.stackingCheck!;
+    expect(check.seconds).toBeLessThan(limitSec);
+    if (check.withStacking === null) {
+      expect(board.find((row) => row.name === 'gbdt_L2')!.reason).toBe(
+        'left out by the stacking check: no stacked model finished within its time',
+      );
+    }
     expect(predictor.predict(table(10, 7)).predictions).toHaveLength(10);
   });
 });
