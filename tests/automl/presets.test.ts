@@ -189,12 +189,17 @@ describe('stacking check', () => {
     );
   });
 
-  it('makes the same decision with the same seed, on threads or not', async () => {
+  it('makes the same decision with the same seed, on threads or not, in the fit metric', async () => {
     const data = additive(600, 1);
-    const single = await fit(data, { ...options, seed: 3, threads: 1 });
-    const threaded = await fit(data, { ...options, seed: 3, threads: 2 });
+    const r2 = { ...options, seed: 3, evalMetric: 'r2' as const };
+    const single = await fit(data, { ...r2, threads: 1 });
+    const threaded = await fit(data, { ...r2, threads: 2 });
     const { seconds: _, ...decision } = single.metadata.stackingCheck!;
     expect(threaded.metadata.stackingCheck).toEqual({ ...decision, seconds: expect.any(Number) });
+    // R² is better higher: stacking is kept when its R² is the larger.
+    expect(decision.metric).toBe('r2');
+    expect(decision.withoutStacking).toBeGreaterThan(0.8);
+    expect(decision.stacked).toBe(decision.withStacking! > decision.withoutStacking!);
     expect(bits(threaded.predict(data).predictions)).toEqual(
       bits(single.predict(data).predictions),
     );
