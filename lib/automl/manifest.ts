@@ -121,6 +121,7 @@ const training = z.object({
       withoutStacking: z.number().nullable(),
       stacked: z.boolean(),
       seconds: z.number(),
+      rowsNeeded: z.number().int().optional(),
     })
     .optional(),
   featureImportance: z

@@ -75,7 +75,8 @@ export const FitOptionsSchema = z.object({
     .describe(
       'Before a preset with stacking fits, check on held-out rows whether its stacking level ' +
         'helps: fit the plan on 8/9 of the rows (within a quarter of the time left) and keep ' +
-        'stacking only when the stacked ensemble scores better on the other 1/9.',
+        'stacking only when the stacked ensemble scores better on the other 1/9. Tables under ' +
+        '176 labelled rows are not stacked.',
     ),
   evalMetric: z
     .enum(EVAL_METRICS)

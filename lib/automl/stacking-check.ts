@@ -22,6 +22,12 @@ import type { ProgressCallback } from './types';
 export const CHECK_HOLDOUT_FRACTION = 1 / 9;
 /** Share of the time left for model fits that the check may use. */
 export const CHECK_TIME_SHARE = 0.25;
+/**
+ * Fewest held-out rows the check judges on. Tables with fewer rows than that times nine (under
+ * 176) are not checked and not stacked: a score on a dozen rows would decide at random, and
+ * stacking rarely helps so little data.
+ */
+export const MIN_CHECK_ROWS = 20;
 
 /** What the check measured and decided; stored in the training metadata. */
 export interface StackingCheck {
@@ -35,12 +41,18 @@ export interface StackingCheck {
   /** Whether the fit keeps its stacking level. */
   stacked: boolean;
   seconds: number;
+  /**
+   * Set when the table had fewer labelled rows than the check needs (this many), so level 2 was
+   * left out unchecked.
+   */
+  rowsNeeded?: number;
 }
 
 /**
  * Fits `plan` on 8/9 of the trainer's rows (both levels, within `deadlineMs`) and scores on the
  * rest the weighted ensemble over every model and the one over level-1 models only. Stacking is
- * kept only when it scores strictly better; a check in which level 2 did not finish keeps it out.
+ * kept only when it scores strictly better; a check in which level 2 did not finish keeps it out,
+ * and so does a table too small to check (see MIN_CHECK_ROWS), which is not fitted twice.
  */
 export async function checkStacking(
   trainer: BaggedTrainer,
@@ -52,13 +64,25 @@ export async function checkStacking(
   const random = new Random(settings.seed).fork();
   const all = Uint32Array.from({ length: trainer.data.y.length }, (_, i) => i);
   const split = holdoutSplit(all, CHECK_HOLDOUT_FRACTION, random);
+  const metric = settings.evalMetric;
+  if (split.valid.length < MIN_CHECK_ROWS) {
+    return {
+      holdoutRows: split.valid.length,
+      metric,
+      withStacking: null,
+      withoutStacking: null,
+      stacked: false,
+      seconds: 0,
+      // holdoutSplit rounds n / 9, so 176 rows are the fewest that hold out 20.
+      rowsNeeded: Math.ceil((MIN_CHECK_ROWS - 0.5) / CHECK_HOLDOUT_FRACTION),
+    };
+  }
   const sub = trainer.subset(split.train, random.fork());
   const outcome = await fitLevels(sub, plan, {
     ...budget,
     onProgress: (fraction, message) => budget.onProgress(fraction, `stacking check: ${message}`),
   });
   const held = takeRows(trainer.data.X, trainer.data.y, split.valid);
-  const metric = settings.evalMetric;
   const scoreOf = (level: 1 | 2): number | null => {
     const kept = {
       fits: outcome.fits.filter((f) => f.member.stackLevel <= level),
@@ -91,6 +115,9 @@ export function leftOutReason(check: StackingCheck): string {
   const name = check.metric.toUpperCase();
   const format = (score: number | null) =>
     score === null ? 'none' : score.toPrecision(Math.abs(score) >= 1000 ? 6 : 4);
+  if (check.rowsNeeded !== undefined) {
+    return `left out: too few rows for the stacking check to judge it (it needs ${check.rowsNeeded} or more)`;
+  }
   if (check.withStacking === null) {
     return 'left out by the stacking check: no stacked model finished within its time';
   }

@@ -156,7 +156,11 @@ function notes(predictor: Predictor): string[] {
   }
   for (const warning of meta.warnings) out.push(warning.message);
   const check = meta.stackingCheck;
-  if (check?.withStacking === null) {
+  if (check?.rowsNeeded !== undefined) {
+    out.push(
+      `Stacking level left out: too few rows for the stacking check to judge it (it needs ${check.rowsNeeded} or more).`,
+    );
+  } else if (check?.withStacking === null) {
     out.push('Stacking level left out: no stacked model finished within the time of the check.');
   } else if (check) {
     const score = (value: number | null) => (value === null ? 'none' : value.toPrecision(4));

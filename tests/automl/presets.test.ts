@@ -189,6 +189,30 @@ describe('stacking check', () => {
     );
   });
 
+  it('does not stack a table too small to check, and says so', async () => {
+    // 150 rows hold out 17 for the check, fewer than the 20 it judges on.
+    const predictor = await fit(additive(150, 2), options);
+    expect(predictor.metadata.stackingCheck).toEqual({
+      holdoutRows: 17,
+      metric: 'rmse',
+      withStacking: null,
+      withoutStacking: null,
+      stacked: false,
+      seconds: 0,
+      rowsNeeded: 176,
+    });
+    expect(predictor.parts.members.filter((m) => m.stackLevel === 2)).toEqual([]);
+    for (const name of ['gbdt_L2', 'linear_L2']) {
+      expect(predictor.leaderboard().find((row) => row.name === name)).toMatchObject({
+        status: 'skipped',
+        reason: 'left out: too few rows for the stacking check to judge it (it needs 176 or more)',
+      });
+    }
+    expect(describePredictor(predictor).warnings).toContain(
+      'Stacking level left out: too few rows for the stacking check to judge it (it needs 176 or more).',
+    );
+  });
+
   it('makes the same decision with the same seed, on threads or not, in the fit metric', async () => {
     const data = additive(600, 1);
     const r2 = { ...options, seed: 3, evalMetric: 'r2' as const };
