@@ -44,9 +44,17 @@ describe('LeaderboardTable', () => {
       'aria-sort',
       'ascending',
     );
-    expect(screen.getAllByTestId('leaderboard-row')[3]).toHaveTextContent(
-      'skipped: not enough time left (needs about 40 s)',
-    );
+    const skipped = screen.getAllByTestId('leaderboard-row')[3];
+    expect(
+      within(skipped)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['mlp mlp', '–', '–', '–', '1', '1', '–', 'skipped']);
+    // The reason on its own line below the row, across the table.
+    const reason = screen.getByTestId('leaderboard-reason');
+    expect(skipped.nextElementSibling).toBe(reason);
+    expect(within(reason).getByRole('cell')).toHaveAttribute('colspan', '8');
+    expect(reason).toHaveTextContent('mlp: not enough time left (needs about 40 s)');
   });
 
   it('shows the note of a model that fitted but was left out of the ensemble', () => {
@@ -54,7 +62,8 @@ describe('LeaderboardTable', () => {
       'left out of the ensemble for speed: it would take about 89% of the prediction time, ' +
       'and the ensemble scores 0.01% worse without it';
     render(<LeaderboardTable rows={[row('knn_distance', 7.7, 0.7, { reason: note })]} />);
-    expect(screen.getByTestId('leaderboard-row')).toHaveTextContent(`ok: ${note}`);
+    expect(screen.getByTestId('leaderboard-row')).toHaveTextContent(/ok$/);
+    expect(screen.getByTestId('leaderboard-reason')).toHaveTextContent(`knn_distance: ${note}`);
   });
 
   it('sorts by the clicked column, and the other way on a second click', () => {
@@ -85,6 +94,6 @@ describe('LeaderboardTable', () => {
       'descending',
     );
     expect(screen.getByRole('columnheader', { name: /Validation RMSE/ })).toBeInTheDocument();
-    expect(screen.getAllByTestId('leaderboard-row')[0]).toHaveTextContent('gbdtgbdt0.862.9');
+    expect(screen.getAllByTestId('leaderboard-row')[0]).toHaveTextContent('gbdt gbdt0.862.9');
   });
 });

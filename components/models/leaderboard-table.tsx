@@ -1,7 +1,7 @@
 'use client';
 // The leaderboard as a table sortable by any column; skipped and failed models show their reason.
 // Scores are in the model's evaluation metric, with RMSE beside them when that is another metric.
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { focusRing } from '@/components/ui/button';
 import { formatScore, formatSeconds, metricLabels, scoreOf } from './format';
 import type { EvalMetric, LeaderboardRow } from './types';
@@ -65,8 +65,8 @@ function cell(row: LeaderboardRow, key: Key): React.ReactNode {
     case 'name':
       return (
         <>
-          <span className="font-medium">{row.name}</span>
-          <span className="ml-1 text-xs text-slate-500">{row.family}</span>
+          <span className="font-medium">{row.name}</span>{' '}
+          <span className="text-xs text-slate-500">{row.family}</span>
         </>
       );
     case 'validationScore':
@@ -74,28 +74,27 @@ function cell(row: LeaderboardRow, key: Key): React.ReactNode {
       return formatScore(valueOf(row, key) as number | null);
     case 'fitSec':
     case 'validationPredictSec':
-      return formatSeconds(row[key]);
+      // A model that did not fit took no time worth showing.
+      return row.status === 'ok' ? formatSeconds(row[key]) : '–';
     case 'ensembleWeight':
       return row.ensembleWeight > 0 ? formatScore(row.ensembleWeight) : '–';
     case 'status':
-      // An ok model may still carry a note, such as being left out of the ensemble for speed.
-      return row.status === 'ok' ? (
-        <>
-          ok
-          {row.reason && <span className="text-slate-500">: {row.reason}</span>}
-        </>
-      ) : (
-        <span className={row.status === 'failed' ? 'text-red-700' : 'text-amber-800'}>
-          {row.status}
-          {row.reason && `: ${row.reason}`}
-        </span>
-      );
+      return <span className={statusColour(row)}>{row.status}</span>;
     default:
       return row[key];
   }
 }
 
-/** The leaderboard; best score first (R²: highest first, errors: lowest first). */
+function statusColour(row: LeaderboardRow): string {
+  if (row.status === 'failed') return 'text-red-700';
+  return row.status === 'skipped' ? 'text-amber-800' : 'text-slate-500';
+}
+
+/**
+ * The leaderboard; best score first (R²: highest first, errors: lowest first). A row's reason (why
+ * it was skipped or failed, or a note such as being left out of the ensemble for speed) sits on a
+ * line of its own below it, across the table, so that it stays readable on narrow screens.
+ */
 export function LeaderboardTable({
   rows,
   metric = 'rmse',
@@ -141,16 +140,29 @@ export function LeaderboardTable({
         </thead>
         <tbody className="divide-y divide-slate-100">
           {sorted.map((row) => (
-            <tr key={row.name} data-testid="leaderboard-row">
-              {columns.map((column) => (
-                <td
-                  key={column.key}
-                  className={`px-3 py-1.5 ${column.numeric ? 'text-right tabular-nums' : ''}`}
-                >
-                  {cell(row, column.key)}
-                </td>
-              ))}
-            </tr>
+            <Fragment key={row.name}>
+              <tr data-testid="leaderboard-row" className={row.reason ? 'border-b-0' : ''}>
+                {columns.map((column) => (
+                  <td
+                    key={column.key}
+                    className={`px-3 py-1.5 ${column.numeric ? 'text-right tabular-nums' : ''}`}
+                  >
+                    {cell(row, column.key)}
+                  </td>
+                ))}
+              </tr>
+              {row.reason && (
+                <tr data-testid="leaderboard-reason">
+                  <td
+                    colSpan={columns.length}
+                    className={`px-3 pt-0 pb-2 text-xs ${statusColour(row)}`}
+                  >
+                    <span className="sr-only">{row.name}: </span>
+                    {row.reason}
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>

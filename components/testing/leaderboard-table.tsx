@@ -1,4 +1,6 @@
 // Every model inside the predictor on the test data: test RMSE beside validation RMSE, times.
+// A row's reason (skipped, failed, left out of the ensemble) sits on a line of its own below it.
+import { Fragment } from 'react';
 import type { TestLeaderboardRow } from '@/lib/evaluations/types';
 import { formatMetric, formatSeconds } from './format';
 
@@ -33,28 +35,39 @@ export function TestLeaderboardTable({ rows }: { rows: TestLeaderboardRow[] }) {
         </thead>
         <tbody className="divide-y divide-slate-100">
           {sorted.map((row) => (
-            <tr key={row.name} data-testid="leaderboard-row">
-              <th scope="row" className="px-4 py-2 text-left font-medium text-slate-800">
-                {row.name}
-                <span className="ml-2 text-xs font-normal text-slate-500">
-                  {row.family}
-                  {row.stackLevel > 1 && ` · level ${row.stackLevel}`}
-                </span>
-              </th>
-              <td className="px-4 py-2 text-right tabular-nums">{formatMetric(row.testRmse)}</td>
-              <td className="px-4 py-2 text-right tabular-nums">
-                {formatMetric(row.validationRmse)}
-              </td>
-              <td className="px-4 py-2 text-right tabular-nums">{formatSeconds(row.fitSec)}</td>
-              <td className="px-4 py-2 text-right tabular-nums">
-                {formatSeconds(row.validationPredictSec)}
-              </td>
-              <td className="px-4 py-2 text-right tabular-nums">{row.ensembleWeight.toFixed(2)}</td>
-              <td className="px-4 py-2 text-slate-600">
-                {row.status}
-                {row.reason && `: ${row.reason}`}
-              </td>
-            </tr>
+            <Fragment key={row.name}>
+              <tr data-testid="leaderboard-row" className={row.reason ? 'border-b-0' : ''}>
+                <th scope="row" className="px-4 py-2 text-left font-medium text-slate-800">
+                  {row.name}
+                  <span className="ml-2 text-xs font-normal text-slate-500">
+                    {row.family}
+                    {row.stackLevel > 1 && ` · level ${row.stackLevel}`}
+                  </span>
+                </th>
+                <td className="px-4 py-2 text-right tabular-nums">{formatMetric(row.testRmse)}</td>
+                <td className="px-4 py-2 text-right tabular-nums">
+                  {formatMetric(row.validationRmse)}
+                </td>
+                <td className="px-4 py-2 text-right tabular-nums">
+                  {row.status === 'ok' ? formatSeconds(row.fitSec) : '–'}
+                </td>
+                <td className="px-4 py-2 text-right tabular-nums">
+                  {row.status === 'ok' ? formatSeconds(row.validationPredictSec) : '–'}
+                </td>
+                <td className="px-4 py-2 text-right tabular-nums">
+                  {row.ensembleWeight.toFixed(2)}
+                </td>
+                <td className="px-4 py-2 text-slate-600">{row.status}</td>
+              </tr>
+              {row.reason && (
+                <tr data-testid="leaderboard-reason">
+                  <td colSpan={heads.length} className="px-4 pt-0 pb-2 text-xs text-slate-600">
+                    <span className="sr-only">{row.name}: </span>
+                    {row.reason}
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>

@@ -65,7 +65,7 @@ export function NavBar({ userName }: { userName: string }) {
           <Brand />
         </Link>
 
-        <nav aria-label="Sections" className="hidden md:block">
+        <nav aria-label="Sections" className="hidden lg:block">
           <ul className="flex items-center gap-1">
             {sections.map((section) => (
               <li key={section.href}>
@@ -75,7 +75,7 @@ export function NavBar({ userName }: { userName: string }) {
           </ul>
         </nav>
 
-        <div className="ml-auto hidden items-center gap-3 md:flex">
+        <div className="ml-auto hidden items-center gap-3 lg:flex">
           <span className="flex items-center gap-2 text-sm text-slate-700">
             <span
               aria-hidden="true"
@@ -99,7 +99,7 @@ export function NavBar({ userName }: { userName: string }) {
 
         <button
           type="button"
-          className={`ml-auto rounded-md p-2 text-slate-700 hover:bg-slate-100 md:hidden ${focusRing}`}
+          className={`ml-auto rounded-md p-2 text-slate-700 hover:bg-slate-100 lg:hidden ${focusRing}`}
           aria-expanded={open}
           aria-controls="mobile-menu"
           onClick={() => setOpen((value) => !value)}
@@ -110,7 +110,7 @@ export function NavBar({ userName }: { userName: string }) {
       </div>
 
       {open && (
-        <div id="mobile-menu" className="border-t border-slate-200 px-4 pb-4 pt-2 md:hidden">
+        <div id="mobile-menu" className="border-t border-slate-200 px-4 pb-4 pt-2 lg:hidden">
           <nav aria-label="Sections">
             <ul className="space-y-1">
               {sections.map((section) => (

@@ -136,6 +136,13 @@ test('train, watch, inspect, download, upload again, delete, cancel', async ({ p
     await expect.poll(() => titleOverflowPx(chart)).toBeLessThanOrEqual(0);
   }
   await expect(importance.locator('.role-title-text text tspan')).toHaveCount(2);
+  // Neither a phone nor a tablet scrolls the page sideways (the leaderboard scrolls in its box).
+  for (const width of [390, 768]) {
+    await page.setViewportSize({ width, height: 844 });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+      .toBeLessThanOrEqual(width);
+  }
   if (size) await page.setViewportSize(size);
 
   // Download the zip: the engine's file plus model_info.txt.
