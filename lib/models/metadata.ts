@@ -165,9 +165,10 @@ function notes(predictor: Predictor): string[] {
   } else if (check) {
     const score = (value: number | null) => (value === null ? 'none' : value.toPrecision(4));
     out.push(
-      `Stacking level ${check.stacked ? 'kept' : 'left out'}: on ${check.holdoutRows} rows held out ` +
-        `for the check, the ensemble scored ${check.metric.toUpperCase()} ` +
-        `${score(check.withStacking)} with it and ${score(check.withoutStacking)} without.`,
+      `Stacking level ${check.stacked ? 'kept' : 'left out'}: a check held out ${check.holdoutRows} ` +
+        `of the ${meta.validationRows} rows, fitted the models on the rest and scored the ensemble ` +
+        `on them: ${check.metric.toUpperCase()} ${score(check.withStacking)} with the stacking ` +
+        `level, ${score(check.withoutStacking)} without. The models shown were then fitted on all rows.`,
     );
   }
   return out;

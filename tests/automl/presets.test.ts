@@ -177,7 +177,7 @@ describe('stacking check', () => {
     // The model page's notes tell users why.
     const score = check.withStacking!.toPrecision(4);
     expect(describePredictor(loaded).warnings).toContain(
-      `Stacking level left out: on 67 rows held out for the check, the ensemble scored RMSE ${score} with it and ${score} without.`,
+      `Stacking level left out: a check held out 67 of the 600 rows, fitted the models on the rest and scored the ensemble on them: RMSE ${score} with the stacking level, ${score} without. The models shown were then fitted on all rows.`,
     );
     const unfinished = { ...check, withStacking: null };
     const timedOut = new Predictor({
