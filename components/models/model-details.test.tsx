@@ -130,6 +130,23 @@ describe('ModelDetails', () => {
     expect(screen.queryByTestId('fact-Rows')).toBeNull();
   });
 
+  it('describes a bagged preset as such while it trains, before the engine reports', async () => {
+    serve({
+      ...details,
+      status: 'TRAINING',
+      preset: 'best_quality',
+      engine: undefined,
+      trainingRows: 0,
+      holdoutFraction: 0.2,
+    });
+    render(<ModelDetails id="m1" />);
+
+    expect(await screen.findByTestId('fact-Validation')).toHaveTextContent(
+      'each scored out of fold (8-fold bagging)',
+    );
+    expect(screen.queryByTestId('fact-Holdout')).toBeNull();
+  });
+
   it('deletes after confirmation and goes back to the list', async () => {
     const calls = serve();
     render(<ModelDetails id="m1" />);

@@ -2,6 +2,7 @@
 import { formatCount, formatDate } from '@/lib/datasets/format';
 import { formatScore, formatTimeLimit, formatTrainingTime, metricLabels } from './format';
 import { DatasetCell } from './model-list';
+import { presets } from './options';
 import type { ModelDetails } from './types';
 
 /** A titled block of the details page. */
@@ -41,7 +42,9 @@ export function Overview({ model }: { model: ModelDetails }) {
     ['Validation R²', formatScore(v?.r2)],
     ['Created', formatDate(model.createdAt)],
   ];
-  const folds = model.engine?.folds ?? 1;
+  // While training, the engine has not reported yet: the preset says whether it bags.
+  const planned = presets.find((preset) => preset.value === model.preset)?.folds ?? 1;
+  const folds = model.engine?.folds ?? planned;
   if (folds > 1) {
     // Bagged: no rows are held out; every row is scored by the fold models that did not see it.
     const rows = model.trainingRows ? `${formatCount(model.trainingRows)} rows, ` : '';
