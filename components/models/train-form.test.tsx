@@ -90,7 +90,7 @@ describe('TrainForm', () => {
 
     await waitFor(() => expect(push).toHaveBeenCalledWith('/models'));
     expect(postedBody(sent)).toEqual({
-      name: 'cars – Miles_per_Gallon',
+      name: 'cars – Miles_per_Gallon (Medium quality)',
       description: '',
       datasetId: 'd1',
       label: 'Miles_per_Gallon',

@@ -34,6 +34,15 @@ function changed(a: AdvancedValues, b: AdvancedValues, field: keyof AdvancedValu
   return JSON.stringify(a[field]) !== JSON.stringify(b[field]);
 }
 
+/**
+ * "cars – Miles_per_Gallon (Good quality)": models of one dataset and target, trained with
+ * different presets, stay apart in the list without a name typed.
+ */
+export function defaultName(datasetName: string, label: string, preset: string): string {
+  const presetLabel = presets.find((p) => p.value === preset)?.label;
+  return `${datasetName} – ${label}${presetLabel ? ` (${presetLabel})` : ''}`;
+}
+
 /** The JSON body of POST /api/models from the form's state. */
 export function trainRequest(state: {
   name: string;
@@ -49,7 +58,7 @@ export function trainRequest(state: {
 }) {
   const allFamilies = state.advanced.families.length === families.length;
   return {
-    name: state.name.trim() || `${state.datasetName} – ${state.label}`,
+    name: state.name.trim() || defaultName(state.datasetName, state.label, state.preset),
     description: state.description,
     datasetId: state.datasetId,
     label: state.label,
@@ -183,7 +192,7 @@ export function TrainForm({ initialDatasetId = '' }: { initialDatasetId?: string
             setName(event.target.value);
           }}
           maxLength={200}
-          hint="Optional: “dataset – target” otherwise."
+          hint="Optional: “dataset – target (preset)” otherwise."
           error={fieldErrors.name}
         />
         <TextField
