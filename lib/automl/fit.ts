@@ -80,7 +80,8 @@ export async function fit(table: TableLike, options: FitOptions): Promise<Predic
           }),
         )
       : undefined;
-    const fitted = stackingCheck?.stacked === false ? { ...plan, level2: [] } : plan;
+    const leftOut = stackingCheck?.stacked === false;
+    const fitted = leftOut ? { ...plan, level2: [] } : plan;
     const outcome = await timed('models', () =>
       fitLevels(trainer, fitted, {
         deadlineMs: modelsEndMs,
@@ -90,7 +91,7 @@ export async function fit(table: TableLike, options: FitOptions): Promise<Predic
     );
     for (const row of outcome.rows) phaseSec[`model:${row.name}`] = row.fitSec;
     requireOneModel(outcome);
-    if (stackingCheck?.stacked === false) {
+    if (leftOut) {
       const reason = leftOutReason(stackingCheck);
       for (const spec of plan.level2) outcome.rows.push(skippedRow(spec, trainer, reason));
     }

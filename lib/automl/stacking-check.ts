@@ -16,6 +16,7 @@ import type { FitSettings } from './options';
 import type { ModelPlan } from './plan';
 import { predictRows } from './predict-rows';
 import { Random } from './random';
+import { StackedPredictions } from './stack';
 import type { ProgressCallback } from './types';
 
 /** Share of the labelled rows the check holds out, as in AutoGluon. */
@@ -83,6 +84,11 @@ export async function checkStacking(
     onProgress: (fraction, message) => budget.onProgress(fraction, `stacking check: ${message}`),
   });
   const held = takeRows(trainer.data.X, trainer.data.y, split.valid);
+  // One cache of member predictions for both ensembles: level-1 members are predicted once.
+  const stack = new StackedPredictions(
+    outcome.fits.map((f) => f.member),
+    held.X,
+  );
   const scoreOf = (level: 1 | 2): number | null => {
     const kept = {
       fits: outcome.fits.filter((f) => f.member.stackLevel <= level),
@@ -92,7 +98,7 @@ export async function checkStacking(
     if (level === 2 && !kept.fits.some((f) => f.member.stackLevel === 2)) return null;
     const { weights } = buildEnsemble(kept, sub.scoringLabels, settings);
     const members = kept.fits.map((f) => f.member);
-    const { ensemble } = predictRows(members, weights, held.X);
+    const { ensemble } = predictRows(members, weights, held.X, [], stack);
     const score = metricScore(metric, held.y, ensemble);
     return Number.isFinite(score) ? score : null;
   };
