@@ -1,8 +1,8 @@
 // The parts of a model's details page: overview facts, features, dropped columns, weights.
+import { PRESETS, type PresetName } from '@/lib/automl/presets';
 import { formatCount, formatDate } from '@/lib/datasets/format';
 import { formatScore, formatTimeLimit, formatTrainingTime, metricLabels } from './format';
 import { DatasetCell } from './model-list';
-import { presets } from './options';
 import type { ModelDetails } from './types';
 
 /** A titled block of the details page. */
@@ -43,7 +43,7 @@ export function Overview({ model }: { model: ModelDetails }) {
     ['Created', formatDate(model.createdAt)],
   ];
   // While training, the engine has not reported yet: the preset says whether it bags.
-  const planned = presets.find((preset) => preset.value === model.preset)?.folds ?? 1;
+  const planned = PRESETS[model.preset as PresetName]?.folds ?? 1;
   const folds = model.engine?.folds ?? planned;
   if (folds > 1) {
     // Bagged: no rows are held out; every row is scored by the fold models that did not see it.

@@ -1,34 +1,27 @@
 // What the train form offers: presets with a one-line explanation, model families, metrics.
 
-/**
- * The engine's presets (lib/automl/presets.ts), each explained in one line, with its fold count (1
- * = a holdout split) for pages that describe a training before the engine reports it.
- */
+/** The engine's presets (lib/automl/presets.ts), each explained in one line. */
 export const presets = [
   {
     value: 'medium_quality',
     label: 'Medium quality',
-    folds: 1,
     description: 'One holdout split and fast models (boosted trees, ridge, forests, kNN): quick.',
   },
   {
     value: 'good_quality',
     label: 'Good quality',
-    folds: 5,
     description:
       '5-fold bagging of every family, neural network included: every model scored out of fold.',
   },
   {
     value: 'high_quality',
     label: 'High quality',
-    folds: 5,
     description:
       'As good quality plus a stacking level, kept if it wins on held-out rows: about 2 × the time.',
   },
   {
     value: 'best_quality',
     label: 'Best quality',
-    folds: 8,
     description:
       '8-fold bagging, more boosted-tree variants and checked stacking: the most accuracy, about 2 × high quality.',
   },
