@@ -85,6 +85,32 @@ function cell(row: LeaderboardRow, key: Key): React.ReactNode {
   }
 }
 
+/**
+ * Why a leaderboard row was skipped or failed, or a note on it, as a line of its own right below
+ * it, across every column; screen readers hear the model's name first.
+ */
+export function ReasonRow({
+  name,
+  reason,
+  columns,
+  className,
+}: {
+  name: string;
+  reason: string;
+  columns: number;
+  /** Horizontal padding and colour, matching the table's cells. */
+  className: string;
+}) {
+  return (
+    <tr data-testid="leaderboard-reason">
+      <td colSpan={columns} className={`pt-0 pb-2 text-xs ${className}`}>
+        <span className="sr-only">{name}: </span>
+        {reason}
+      </td>
+    </tr>
+  );
+}
+
 function statusColour(row: LeaderboardRow): string {
   if (row.status === 'failed') return 'text-red-700';
   return row.status === 'skipped' ? 'text-amber-800' : 'text-slate-500';
@@ -152,15 +178,12 @@ export function LeaderboardTable({
                 ))}
               </tr>
               {row.reason && (
-                <tr data-testid="leaderboard-reason">
-                  <td
-                    colSpan={columns.length}
-                    className={`px-3 pt-0 pb-2 text-xs ${statusColour(row)}`}
-                  >
-                    <span className="sr-only">{row.name}: </span>
-                    {row.reason}
-                  </td>
-                </tr>
+                <ReasonRow
+                  name={row.name}
+                  reason={row.reason}
+                  columns={columns.length}
+                  className={`px-3 ${statusColour(row)}`}
+                />
               )}
             </Fragment>
           ))}

@@ -1,6 +1,7 @@
 // Every model inside the predictor on the test data: test RMSE beside validation RMSE, times.
 // A row's reason (skipped, failed, left out of the ensemble) sits on a line of its own below it.
 import { Fragment } from 'react';
+import { ReasonRow } from '@/components/models/leaderboard-table';
 import type { TestLeaderboardRow } from '@/lib/evaluations/types';
 import { formatMetric, formatSeconds } from './format';
 
@@ -60,12 +61,12 @@ export function TestLeaderboardTable({ rows }: { rows: TestLeaderboardRow[] }) {
                 <td className="px-4 py-2 text-slate-600">{row.status}</td>
               </tr>
               {row.reason && (
-                <tr data-testid="leaderboard-reason">
-                  <td colSpan={heads.length} className="px-4 pt-0 pb-2 text-xs text-slate-600">
-                    <span className="sr-only">{row.name}: </span>
-                    {row.reason}
-                  </td>
-                </tr>
+                <ReasonRow
+                  name={row.name}
+                  reason={row.reason}
+                  columns={heads.length}
+                  className="px-4 text-slate-600"
+                />
               )}
             </Fragment>
           ))}
