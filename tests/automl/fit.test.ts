@@ -110,6 +110,11 @@ describe('fit input checks', () => {
       /option pruneTolerance/,
     );
     await expectCode(
+      () => fit(base, { label: 'y', dynamicStacking: 'yes' as never }),
+      'INVALID_OPTION',
+      'option dynamicStacking: Invalid input: expected boolean, received string',
+    );
+    await expectCode(
       () => fit(base, { label: 'y', features: ['a', 'nope', 'nix'] }),
       'MISSING_COLUMNS',
       'feature columns not found: nope, nix',

@@ -1,6 +1,7 @@
 // Presets end to end: bagging, one stacking level, worker threads and the time plan.
 
 import { columnTable, fit, loadPredictor, Predictor, type TableLike } from '@/lib/automl';
+import JSZip from 'jszip';
 import { Random } from '@/lib/automl/random';
 import { describePredictor } from '@/lib/models/metadata';
 
@@ -171,8 +172,17 @@ describe('stacking check', () => {
     expect(check.stacked).toBe(false);
     expect(check.withStacking).toBe(check.withoutStacking);
     expectDecisionFollowed(predictor);
-    const loaded = await loadPredictor(await predictor.save());
+    const bytes = await predictor.save();
+    const loaded = await loadPredictor(bytes);
     expect(loaded.metadata.stackingCheck).toEqual(check);
+    // A file whose decision is not a yes or no is refused, naming the field.
+    const zip = await JSZip.loadAsync(bytes);
+    const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
+    manifest.training.stackingCheck.stacked = 'no';
+    zip.file('manifest.json', JSON.stringify(manifest));
+    await expect(loadPredictor(await zip.generateAsync({ type: 'uint8array' }))).rejects.toThrow(
+      /manifest field 'training.stackingCheck.stacked'/,
+    );
     expect(loaded.leaderboard()).toEqual(predictor.leaderboard());
     // The model page's notes tell users why.
     const score = check.withStacking!.toPrecision(4);
