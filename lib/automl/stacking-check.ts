@@ -4,9 +4,9 @@
 // predictions made by fold models that saw the rows it is then scored on, so their labels leak into
 // its inputs. On college_distance (seeds 0-4) best_quality's stacked ensemble scored better out of
 // fold than good_quality's (7.036 against 7.107) and worse on the test split (6.794 against
-// 6.773). As AutoGluon's dynamic stacking does,
-// the plan is first fitted on 8/9 of the rows, the ensembles with and without level 2 are scored on
-// the other 1/9, and level 2 is kept only when it wins there.
+// 6.773). As AutoGluon's dynamic stacking does, the plan is first fitted on 8/9 of the rows, the
+// ensembles with and without level 2 are scored on the other 1/9, and level 2 is kept only when it
+// wins there.
 
 import type { BaggedTrainer } from './bagging';
 import { buildEnsemble } from './fit-report';
